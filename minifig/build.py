@@ -1,0 +1,39 @@
+"""From a figure spec to real Keras objects: the head as a model, the torso as a loss, the legs as an optimizer.
+
+Each brick becomes its card's Keras class with the brick's parameters as keyword arguments — one
+lookup, no per-card code.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+import keras  # noqa: E402
+
+from minifig.cards import CATALOGUE, Brick  # noqa: E402
+from minifig.spec import FigureSpec  # noqa: E402
+
+
+def make_layer(brick: Brick) -> keras.layers.Layer:
+    return getattr(keras.layers, CATALOGUE[brick.card].keras_class)(**brick.params)
+
+
+def make_loss(brick: Brick) -> keras.losses.Loss:
+    return getattr(keras.losses, CATALOGUE[brick.card].keras_class)(**brick.params)
+
+
+def make_optimizer(brick: Brick) -> keras.optimizers.Optimizer:
+    return getattr(keras.optimizers, CATALOGUE[brick.card].keras_class)(**brick.params)
+
+
+def build_head(spec: FigureSpec, n_features: int, seed: int | None = None) -> keras.Sequential:
+    """The head as a built `keras.Sequential` taking `n_features` numbers.
+
+    With `seed`, Keras's random state is seeded first so the starting weights are reproducible.
+    """
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
+    return keras.Sequential([keras.Input(shape=(n_features,)), *(make_layer(b) for b in spec.head)])

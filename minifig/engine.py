@@ -1,0 +1,195 @@
+"""The training engine: trains a figure's head with its Keras loss and optimizer, fast, epoch by epoch.
+
+Plain `model.fit` spends tens of milliseconds of bookkeeping per epoch, which dwarfs the real work
+on the tiny data of a lesson. Here one epoch — shuffle, every batch's train step, the metrics and
+the validation — is a single traced TensorFlow call, and Python only sees the epoch's numbers.
+
+Progress is reported through a plain function (`on_epoch`), as `keras.callbacks.LambdaCallback`
+does, so the engine knows nothing of the page. An exception raised by `on_epoch` (for instance a
+page rerun) ends training after that epoch and leaves the model as it was.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from minifig import build
+from minifig.datasets import Dataset, split
+from minifig.fit_check import head_output
+from minifig.spec import FigureSpec
+
+
+import tensorflow as tf  # noqa: E402  (after build has set the backend)
+
+
+@dataclass(frozen=True)
+class EpochLog:
+    """The numbers of one finished epoch. `metric` is accuracy, or mean absolute error for numbers."""
+
+    epoch: int
+    loss: float
+    metric: float
+    val_loss: float | None = None
+    val_metric: float | None = None
+
+
+@dataclass
+class TrainResult:
+    """What a call to `Trainer.train` did: the epochs it ran and why it ended."""
+
+    logs: list[EpochLog] = field(default_factory=list)
+    stopped: bool = False  # ended early by `should_stop` or by `on_epoch` raising
+    diverged: bool = False  # the loss became NaN or infinite
+    seconds: float = 0.0
+
+
+class Trainer:
+    """A figure's head with its torso and legs, ready to answer and to learn.
+
+    Args:
+        spec: a valid figure whose pieces fit (see `spec.problems` and `fit_check.misfits`).
+        data: the data set to learn from; it is split by the spec's validation share and seed.
+    """
+
+    def __init__(self, spec: FigureSpec, data: Dataset):
+        self.spec = spec
+        self.data = data
+        self.metric_name = "mae" if data.label_kind == "number" else "accuracy"
+        parts = split(data, spec.training.validation_split, spec.training.seed)
+        width, _ = head_output(spec, data.n_features)
+        self._x = tf.constant(parts.x_train, "float32")
+        self._y = tf.constant(_answers(parts.y_train, width, data))
+        self._x_val = tf.constant(parts.x_val, "float32")
+        self._y_val = tf.constant(_answers(parts.y_val, width, data))
+        self._width = width
+        self.reset()
+
+    @property
+    def n_train(self) -> int:
+        return int(self._x.shape[0])
+
+    @property
+    def has_validation(self) -> bool:
+        return int(self._x_val.shape[0]) > 0
+
+    def reset(self) -> None:
+        """Fresh starting weights (from the seed), a fresh optimizer and an empty history."""
+        self.model = build.build_head(self.spec, self.data.n_features, seed=self.spec.training.seed)
+        self.loss = build.make_loss(self.spec.torso)
+        self.optimizer = build.make_optimizer(self.spec.legs)
+        self.optimizer.build(self.model.trainable_variables)
+        self.history: list[EpochLog] = []
+        self._epoch_fn = tf.function(self._epoch, autograph=False)
+
+    @property
+    def epochs_done(self) -> int:
+        return len(self.history)
+
+    def predict(self, x) -> np.ndarray:
+        """The head's answers for inputs `x` (samples × features), trained or not."""
+        x = np.asarray(x, dtype="float32").reshape(-1, self.data.n_features)
+        return np.asarray(self.model(x, training=False))
+
+    def train(
+        self,
+        epochs: int,
+        batch_size: int,
+        on_epoch: Callable[[EpochLog], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> TrainResult:
+        """Train for `epochs` more epochs, continuing from the current weights.
+
+        Args:
+            epochs: how many epochs to run.
+            batch_size: samples per weight update.
+            on_epoch: called after every epoch with its `EpochLog`.
+            should_stop: asked after every epoch; True ends training there.
+
+        Returns:
+            The run's `TrainResult`; its logs are also appended to `history`.
+        """
+        result = TrainResult()
+        started = time.perf_counter()
+        batch = tf.constant(max(1, min(batch_size, self.n_train)), "int32")
+        one_batch = int(batch) >= self.n_train
+        try:
+            for _ in range(epochs):
+                seed = tf.constant([self.spec.training.seed, self.epochs_done], "int32")
+                numbers = self._epoch_fn(seed, batch, one_batch).numpy().tolist()
+                log = EpochLog(
+                    self.epochs_done + 1, *numbers[:2], *(numbers[2:] if self.has_validation else (None, None))
+                )
+                self.history.append(log)
+                result.logs.append(log)
+                if not math.isfinite(log.loss):
+                    result.diverged = result.stopped = True
+                    break
+                if on_epoch is not None:
+                    on_epoch(log)
+                if should_stop is not None and should_stop():
+                    result.stopped = True
+                    break
+        except BaseException:
+            result.stopped = True
+            raise
+        finally:
+            result.seconds = time.perf_counter() - started
+        return result
+
+    # --- the traced epoch -------------------------------------------------------------------------
+
+    def _epoch(self, seed, batch_size, one_batch: bool):
+        """One epoch as one graph: shuffle, train every batch, then measure on the validation part."""
+        n = tf.shape(self._x)[0]
+        order = tf.argsort(tf.random.stateless_uniform([n], seed=seed))
+        if one_batch:
+            loss, metric = self._train_step(tf.gather(self._x, order), tf.gather(self._y, order))
+        else:
+            steps = (n + batch_size - 1) // batch_size
+
+            def body(i, loss_sum, metric_sum):
+                rows = order[i * batch_size : tf.minimum((i + 1) * batch_size, n)]
+                loss, metric = self._train_step(tf.gather(self._x, rows), tf.gather(self._y, rows))
+                count = tf.cast(tf.shape(rows)[0], "float32")
+                return i + 1, loss_sum + loss * count, metric_sum + metric * count
+
+            zero = tf.constant(0.0)
+            _, loss_sum, metric_sum = tf.while_loop(lambda i, *_: i < steps, body, (tf.constant(0), zero, zero))
+            loss, metric = loss_sum / tf.cast(n, "float32"), metric_sum / tf.cast(n, "float32")
+        numbers = [loss, metric]
+        if self.has_validation:
+            val_pred = self.model(self._x_val, training=False)
+            numbers += [self.loss(self._y_val, val_pred), self._metric(self._y_val, val_pred)]
+        return tf.stack(numbers)
+
+    def _train_step(self, x, y):
+        variables = self.model.trainable_variables
+        with tf.GradientTape() as tape:
+            pred = self.model(x, training=True)
+            loss = self.loss(y, pred)
+        self.optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+        return loss, self._metric(y, pred)
+
+    def _metric(self, y, pred):
+        """Accuracy for yes/no and classes, mean absolute error for numbers."""
+        if self.metric_name == "mae":
+            return tf.reduce_mean(tf.abs(pred - y))
+        if self._width == 1:
+            threshold = 0.0 if self.spec.torso.card == "hinge" else 0.5
+            hits = tf.equal(tf.cast(pred > threshold, "float32"), y)
+        else:
+            truth = tf.argmax(y, axis=-1) if self.data.one_hot else tf.cast(tf.reshape(y, [-1]), "int64")
+            hits = tf.equal(tf.argmax(pred, axis=-1), truth)
+        return tf.reduce_mean(tf.cast(hits, "float32"))
+
+
+def _answers(y: np.ndarray, width: int, data: Dataset) -> np.ndarray:
+    """The answers shaped as the torso expects: a column for one output, class numbers or one-hot rows."""
+    if data.one_hot or width > 1:
+        return y.astype("float32")
+    return y.astype("float32").reshape(-1, 1)

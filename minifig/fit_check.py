@@ -1,0 +1,153 @@
+"""Do the pieces fit? The head's end, the torso and the data's answers must agree.
+
+`misfits(spec, data)` returns every misfit with the part it is on, the reason in plain words and
+the fix. A figure that fits returns an empty list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from minifig.cards import ACTIVATION_RANGES, CATALOGUE, LOSS, cards_of
+from minifig.datasets import Dataset
+from minifig.i18n import Message
+from minifig.spec import FigureSpec
+
+# The activation a head should end with for each kind of answer, when the torso does not say.
+NATURAL_ACTIVATION = {"binary": "sigmoid", "classes": "softmax", "number": "linear"}
+
+
+@dataclass(frozen=True)
+class Misfit:
+    part: str  # "head", "torso" or "legs"
+    reason: Message
+    fix: Message
+
+
+def head_output(spec: FigureSpec, n_features: int) -> tuple[int, str]:
+    """How many numbers the head gives and the activation they come out of.
+
+    Layers without `units` pass the width on; an Activation card bends the output unless it is linear.
+    """
+    width, activation = n_features, "linear"
+    for brick in spec.head:
+        if "units" in brick.params:
+            width, activation = brick.params["units"], brick.params["activation"]
+        elif brick.params.get("activation", "linear") != "linear":
+            activation = brick.params["activation"]
+    return width, activation
+
+
+def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
+    """Every way the figure's pieces do not fit each other or the data.
+
+    Args:
+        spec: a valid figure (see `spec.problems`).
+        data: the data set it will learn from; its `label_kind` decides the right ending.
+
+    Returns:
+        The misfits, head first; empty when the figure fits.
+    """
+    found: list[Misfit] = []
+    if not spec.head:
+        found.append(Misfit("head", Message("misfit.empty_head"), Message("fix.empty_head")))
+    if spec.torso is None:
+        found.append(Misfit("torso", Message("misfit.no_torso"), Message("fix.no_torso")))
+    if spec.legs is None:
+        found.append(Misfit("legs", Message("misfit.no_legs"), Message("fix.no_legs")))
+    if not spec.head or spec.torso is None:
+        return found
+
+    loss = CATALOGUE[spec.torso.card]
+    kind = data.label_kind
+    expected = _answer(data)
+    loss_fits_labels = kind in loss.label_kinds
+    if loss_fits_labels:
+        found += _label_format_misfits(loss.id, data)
+    else:
+        fitting = ", ".join(c.label for c in cards_of(LOSS) if kind in c.label_kinds)
+        found.append(
+            Misfit(
+                "torso",
+                Message(
+                    "misfit.loss_for_labels",
+                    {"loss": loss.label, "made_for": Message(f"made_for.{loss.label_kinds[0]}"), "expected": expected},
+                ),
+                Message("fix.loss_for_labels", {"expected": Message(f"made_for.{kind}"), "losses": fitting}),
+            )
+        )
+
+    wanted = loss.output_activations[0] if loss_fits_labels and loss.output_activations else NATURAL_ACTIVATION[kind]
+    width, activation = head_output(spec, data.n_features)
+    units = _expected_width(loss.id if loss_fits_labels else None, data)
+    if width != units:
+        found.append(
+            Misfit(
+                "head",
+                Message("misfit.width", {"width": width, "expected": expected}),
+                Message("fix.width", {"units": units, "activation": wanted}),
+            )
+        )
+    if loss_fits_labels:
+        why = _activation_misfit(loss.output_activations, activation, width, data)
+        if why is not None:
+            found.append(
+                Misfit(
+                    "head",
+                    Message(
+                        "misfit.activation",
+                        {"activation": activation, "loss": loss.label, "wanted": wanted, "why": why},
+                    ),
+                    Message("fix.activation", {"wanted": wanted}),
+                )
+            )
+    return found
+
+
+def _answer(data: Dataset) -> Message:
+    if data.label_kind == "classes":
+        return Message("answer.classes", {"n": data.n_classes})
+    return Message(f"answer.{data.label_kind}")
+
+
+def _expected_width(loss_id: str | None, data: Dataset) -> int:
+    """Numbers the head must give: one per class for the class losses, otherwise one."""
+    if data.label_kind == "classes" or loss_id in ("categorical_crossentropy", "sparse_categorical_crossentropy"):
+        return data.n_classes
+    return 1
+
+
+def _activation_misfit(allowed: tuple[str, ...], activation: str, width: int, data: Dataset) -> Message | None:
+    """Why the head's last activation does not suit the torso, or None when it does."""
+    if allowed:
+        if activation in allowed:
+            return None
+        if activation == "softmax" and width == 1:
+            return Message("why.softmax_one_unit")
+        return Message({"sigmoid": "why.sigmoid", "softmax": "why.softmax"}.get(allowed[0], "why.hinge"))
+    low, high = ACTIVATION_RANGES[activation]
+    y_min, y_max = data.answer_range
+    if low <= y_min and y_max <= high:
+        return None
+    return Message(
+        "why.number",
+        {
+            "activation": activation,
+            "low": _number(low),
+            "high": _number(high),
+            "y_min": _number(y_min),
+            "y_max": _number(y_max),
+        },
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace("-inf", "−∞").replace("inf", "∞")
+
+
+def _label_format_misfits(loss_id: str, data: Dataset) -> list[Misfit]:
+    if loss_id == "categorical_crossentropy" and not data.one_hot:
+        return [Misfit("torso", Message("misfit.not_one_hot"), Message("fix.not_one_hot"))]
+    if loss_id == "sparse_categorical_crossentropy" and data.one_hot:
+        return [Misfit("torso", Message("misfit.one_hot_sparse"), Message("fix.one_hot_sparse"))]
+    return []

@@ -1,0 +1,198 @@
+"""Every learner-facing sentence of the core and the page, in English and Korean.
+
+`t(key, lang, **values)` looks a sentence up and fills its `{placeholders}`. A `Message` is a
+sentence not yet put into a language: the core returns messages, the page picks the language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGUAGES = ("en", "ko")
+
+STRINGS: dict[str, dict[str, str]] = {
+    # --- validation ---------------------------------------------------------------------------
+    "problem.not_a_number": {
+        "en": "{what} must be a number, but it is “{value}”.",
+        "ko": "{what}에는 숫자가 들어가야 하는데 “{value}”(이)가 들어 있습니다.",
+    },
+    "problem.not_whole": {
+        "en": "{what} must be a whole number, but it is {value}.",
+        "ko": "{what}에는 정수가 들어가야 하는데 {value}입니다.",
+    },
+    "problem.too_small": {
+        "en": "{what} is {value}, but it must be at least {low}.",
+        "ko": "{what}이(가) {value}인데, {low} 이상이어야 합니다.",
+    },
+    "problem.too_large": {
+        "en": "{what} is {value}, but it can be at most {high}.",
+        "ko": "{what}이(가) {value}인데, 최대 {high}까지만 됩니다.",
+    },
+    "problem.bad_choice": {
+        "en": "{what} cannot be “{value}”; choose one of: {choices}.",
+        "ko": "{what}은(는) “{value}”(이)가 될 수 없습니다. 다음 중에서 고르세요: {choices}.",
+    },
+    "problem.unknown_card": {
+        "en": "There is no card called “{value}”.",
+        "ko": "“{value}”(이)라는 카드는 없습니다.",
+    },
+    "problem.wrong_kind": {
+        "en": "“{value}” is a {kind} card and cannot go in the {part}.",
+        "ko": "“{value}”은(는) {kind} 카드라서 {part}에 넣을 수 없습니다.",
+    },
+    "problem.unknown_param": {
+        "en": "The {card} card has no setting called “{value}”.",
+        "ko": "{card} 카드에는 “{value}”(이)라는 설정이 없습니다.",
+    },
+    "problem.too_many_layers": {
+        "en": "The head has {value} bricks; at most {high} fit on one figure.",
+        "ko": "머리에 블록이 {value}개 있습니다. 한 피규어에는 최대 {high}개까지만 들어갑니다.",
+    },
+    "problem.unknown_dataset": {
+        "en": "There is no data set called “{value}”.",
+        "ko": "“{value}”(이)라는 데이터는 없습니다.",
+    },
+    "problem.malformed": {
+        "en": "{what} is missing or has the wrong shape.",
+        "ko": "{what}이(가) 없거나 형식이 맞지 않습니다.",
+    },
+    # --- names used inside messages -------------------------------------------------------------
+    "part.head": {"en": "head", "ko": "머리"},
+    "part.torso": {"en": "torso", "ko": "몸통"},
+    "part.legs": {"en": "legs", "ko": "다리"},
+    "kind.layer": {"en": "layer", "ko": "층"},
+    "kind.loss": {"en": "loss", "ko": "손실"},
+    "kind.optimizer": {"en": "optimizer", "ko": "옵티마이저"},
+    "field.units": {"en": "Units", "ko": "뉴런 수"},
+    "field.activation": {"en": "Activation", "ko": "활성화 함수"},
+    "field.rate": {"en": "Dropout rate", "ko": "드롭아웃 비율"},
+    "field.learning_rate": {"en": "Learning rate", "ko": "학습률"},
+    "field.momentum": {"en": "Momentum", "ko": "모멘텀"},
+    "field.epochs": {"en": "Epochs", "ko": "에포크"},
+    "field.batch_size": {"en": "Batch size", "ko": "배치 크기"},
+    "field.validation_split": {"en": "Validation share", "ko": "검증 데이터 비율"},
+    "field.seed": {"en": "Seed", "ko": "시드"},
+    "field.card": {"en": "Card", "ko": "카드"},
+    "field.head": {"en": "The head", "ko": "머리"},
+    "field.torso": {"en": "The torso", "ko": "몸통"},
+    "field.legs": {"en": "The legs", "ko": "다리"},
+    "field.training": {"en": "The training settings", "ko": "학습 설정"},
+    "field.dataset": {"en": "The data set", "ko": "데이터"},
+    "field.figure": {"en": "The figure description", "ko": "피규어 설명"},
+    "where.brick": {"en": "{what} of brick {n}", "ko": "{n}번 블록의 {what}"},
+    # --- fit check ----------------------------------------------------------------------------
+    "misfit.empty_head": {
+        "en": "The head has no bricks, so it cannot answer anything.",
+        "ko": "머리에 블록이 하나도 없어서 아무 답도 할 수 없습니다.",
+    },
+    "fix.empty_head": {
+        "en": "Drag a Dense card into the head.",
+        "ko": "Dense 카드를 머리로 끌어다 놓으세요.",
+    },
+    "misfit.width": {
+        "en": "The last layer gives {width} numbers, but the answer is {expected}.",
+        "ko": "마지막 층은 숫자 {width}개를 내놓는데, 답은 {expected}입니다.",
+    },
+    "fix.width": {
+        "en": "End the head with Dense({units}, {activation}).",
+        "ko": "머리의 마지막을 Dense({units}, {activation})로 끝내세요.",
+    },
+    "answer.binary": {"en": "one yes/no", "ko": "예/아니오 하나"},
+    "answer.classes": {"en": "one of {n} classes", "ko": "{n}가지 종류 중 하나"},
+    "answer.number": {"en": "one number", "ko": "숫자 하나"},
+    "misfit.loss_for_labels": {
+        "en": "The torso {loss} is made for {made_for}, but this data's answer is {expected}.",
+        "ko": "몸통 {loss}은(는) {made_for}에 쓰는 것인데, 이 데이터의 답은 {expected}입니다.",
+    },
+    "fix.loss_for_labels": {
+        "en": "Pick a torso made for {expected}: {losses}.",
+        "ko": "{expected}에 맞는 몸통을 고르세요: {losses}.",
+    },
+    "made_for.binary": {"en": "yes/no answers", "ko": "예/아니오 답"},
+    "made_for.classes": {"en": "answers that are classes", "ko": "종류를 고르는 답"},
+    "made_for.number": {"en": "number answers", "ko": "숫자 답"},
+    "misfit.activation": {
+        "en": "The head ends with {activation}, but the torso {loss} expects {wanted} at the end. {why}",
+        "ko": "머리가 {activation}(으)로 끝나는데, 몸통 {loss}은(는) 마지막에 {wanted}을(를) 기대합니다. {why}",
+    },
+    "fix.activation": {
+        "en": "Set the last layer's activation to {wanted}.",
+        "ko": "마지막 층의 활성화 함수를 {wanted}(으)로 바꾸세요.",
+    },
+    "why.sigmoid": {
+        "en": "Only sigmoid squeezes the answer between 0 and 1, as a yes/no probability must be.",
+        "ko": "예/아니오 확률은 0과 1 사이여야 하는데, 그렇게 눌러 주는 것은 sigmoid입니다.",
+    },
+    "why.softmax": {
+        "en": "Only softmax turns the numbers into class chances that add up to 1.",
+        "ko": "숫자들을 합이 1인 종류별 확률로 바꿔 주는 것은 softmax입니다.",
+    },
+    "why.number": {
+        "en": "{activation} can only say numbers between {low} and {high}, but the answers go from {y_min} to {y_max}.",
+        "ko": "{activation}은(는) {low}과 {high} 사이의 숫자만 말할 수 있는데, 답은 {y_min}부터 {y_max}까지입니다.",
+    },
+    "why.hinge": {
+        "en": "Hinge wants outputs around −1 and +1.",
+        "ko": "힌지는 −1과 +1 근처의 출력을 원합니다.",
+    },
+    "why.softmax_one_unit": {
+        "en": "Softmax over a single number always says 1, whatever the input.",
+        "ko": "숫자 하나에 softmax를 쓰면 입력이 무엇이든 항상 1이 나옵니다.",
+    },
+    "misfit.no_torso": {
+        "en": "The figure has no torso, so nothing tells the head how wrong its answers are.",
+        "ko": "몸통이 없어서, 머리의 답이 얼마나 틀렸는지 알려 줄 것이 없습니다.",
+    },
+    "fix.no_torso": {"en": "Pick a loss card for the torso.", "ko": "몸통에 손실 카드를 고르세요."},
+    "misfit.no_legs": {
+        "en": "The figure has no legs, so nothing can change the head's weights.",
+        "ko": "다리가 없어서, 머리의 가중치를 바꿔 줄 것이 없습니다.",
+    },
+    "fix.no_legs": {"en": "Pick an optimizer card for the legs.", "ko": "다리에 옵티마이저 카드를 고르세요."},
+    "misfit.not_one_hot": {
+        "en": "Categorical cross-entropy wants one-hot answers (0,0,1,…), but this data's answers are class numbers.",
+        "ko": "범주형 교차 엔트로피는 원-핫(0,0,1,…) 답을 원하는데, 이 데이터의 답은 종류 번호입니다.",
+    },
+    "fix.not_one_hot": {
+        "en": "Use sparse categorical cross-entropy instead.",
+        "ko": "대신 희소 범주형 교차 엔트로피(sparse)를 쓰세요.",
+    },
+    "misfit.one_hot_sparse": {
+        "en": "Sparse categorical cross-entropy wants class numbers, but this data's answers are one-hot (0,0,1,…).",
+        "ko": "희소 범주형 교차 엔트로피는 종류 번호를 원하는데, 이 데이터의 답은 원-핫(0,0,1,…)입니다.",
+    },
+    "fix.one_hot_sparse": {
+        "en": "Use categorical cross-entropy instead.",
+        "ko": "대신 범주형 교차 엔트로피를 쓰세요.",
+    },
+    # --- data ---------------------------------------------------------------------------------
+    "dataset.seed": {"en": "Small or big? (numbers 1–10)", "ko": "작을까 클까? (숫자 1–10)"},
+    "label.small": {"en": "small", "ko": "작다"},
+    "label.big": {"en": "big", "ko": "크다"},
+    "feature.x": {"en": "number", "ko": "숫자"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The sentence `key` in `lang` ("en" or "ko"), with `{placeholders}` filled from `values`.
+
+    Values that are `Message`s are translated too, so messages can nest.
+
+    Raises:
+        KeyError: `key` is not in the table (a programmer error).
+    """
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["en"]
+    filled = {name: v.text(lang) if isinstance(v, Message) else v for name, v in values.items()}
+    return text.format(**filled)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence for the learner, kept language-free until it is shown."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
