@@ -6,15 +6,10 @@ lookup, no per-card code.
 
 from __future__ import annotations
 
-import os
+import keras
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-
-import keras  # noqa: E402
-
-from minifig.cards import CATALOGUE, Brick  # noqa: E402
-from minifig.spec import FigureSpec  # noqa: E402
+from minifig.cards import CATALOGUE, Brick
+from minifig.spec import FigureSpec
 
 
 def make_layer(brick: Brick) -> keras.layers.Layer:

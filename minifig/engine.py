@@ -17,14 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
+import tensorflow as tf
 
 from minifig import build
 from minifig.datasets import Dataset, split
 from minifig.fit_check import head_output
 from minifig.spec import FigureSpec
-
-
-import tensorflow as tf  # noqa: E402  (after build has set the backend)
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,13 @@ class Trainer:
         self.optimizer = build.make_optimizer(self.spec.legs)
         self.optimizer.build(self.model.trainable_variables)
         self.history: list[EpochLog] = []
+        self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
         self._epoch_fn = tf.function(self._epoch, autograph=False)
+        self._answer_fn = tf.function(
+            lambda x: self.model(x, training=False),
+            input_signature=[tf.TensorSpec([None, self.data.n_features], "float32")],
+            autograph=False,
+        )
 
     @property
     def epochs_done(self) -> int:
@@ -93,7 +97,7 @@ class Trainer:
     def predict(self, x) -> np.ndarray:
         """The head's answers for inputs `x` (samples × features), trained or not."""
         x = np.asarray(x, dtype="float32").reshape(-1, self.data.n_features)
-        return np.asarray(self.model(x, training=False))
+        return self._answer_fn(x).numpy()
 
     def train(
         self,
@@ -115,12 +119,13 @@ class Trainer:
         """
         result = TrainResult()
         started = time.perf_counter()
-        batch = tf.constant(max(1, min(batch_size, self.n_train)), "int32")
-        one_batch = int(batch) >= self.n_train
+        batch = max(1, min(batch_size, self.n_train))
+        self._epochs_seen.assign(self.epochs_done)
+        run_epoch = self._epoch_fn.get_concrete_function(tf.constant(batch), batch >= self.n_train)
+        batch = tf.constant(batch)
         try:
             for _ in range(epochs):
-                seed = tf.constant([self.spec.training.seed, self.epochs_done], "int32")
-                numbers = self._epoch_fn(seed, batch, one_batch).numpy().tolist()
+                numbers = run_epoch(batch).numpy().tolist()
                 log = EpochLog(
                     self.epochs_done + 1, *numbers[:2], *(numbers[2:] if self.has_validation else (None, None))
                 )
@@ -143,9 +148,13 @@ class Trainer:
 
     # --- the traced epoch -------------------------------------------------------------------------
 
-    def _epoch(self, seed, batch_size, one_batch: bool):
-        """One epoch as one graph: shuffle, train every batch, then measure on the validation part."""
+    def _epoch(self, batch_size, one_batch: bool):
+        """One epoch as one graph: shuffle, train every batch, then measure on the validation part.
+
+        The shuffle is seeded by the spec's seed and the epoch's number, so a run is reproducible.
+        """
         n = tf.shape(self._x)[0]
+        seed = tf.stack([tf.constant(self.spec.training.seed, "int32"), self._epochs_seen.assign_add(1)])
         order = tf.argsort(tf.random.stateless_uniform([n], seed=seed))
         if one_batch:
             loss, metric = self._train_step(tf.gather(self._x, order), tf.gather(self._y, order))
@@ -172,7 +181,7 @@ class Trainer:
         with tf.GradientTape() as tape:
             pred = self.model(x, training=True)
             loss = self.loss(y, pred)
-        self.optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+        self.optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables, strict=True))
         return loss, self._metric(y, pred)
 
     def _metric(self, y, pred):

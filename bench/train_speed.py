@@ -1,0 +1,108 @@
+"""Training and prediction speed of the engine against plain Keras, measured side by side in one run.
+
+Prints one JSON line per case: {"case", "engine_s", "keras_s", "ratio"} (medians of several repeats).
+Targets (issue 2): seed_warm ≤ 0.05, seed_cold ≤ 0.2, medium ≤ 1, predict ≤ 0.1.
+
+    .venv/bin/python bench/train_speed.py [--repeats N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+from minifig import build  # noqa: E402
+from minifig.cards import brick  # noqa: E402
+from minifig.datasets import Dataset, load  # noqa: E402
+from minifig.engine import Trainer  # noqa: E402
+from minifig.spec import FigureSpec, Training, seed_figure  # noqa: E402
+
+keras = build.keras
+
+
+def medium_case() -> tuple[FigureSpec, Dataset]:
+    """≈1,800 samples × 64 features, Dense 128×2, 20 epochs in batches of 32."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(1800, 64)).astype("float32")
+    y = (x @ rng.normal(size=64) > 0).astype("float32")
+    data = Dataset("medium", "dataset.seed", x, y, "binary", n_classes=2)
+    spec = FigureSpec(
+        head=(brick("dense", units=128), brick("dense", units=128), brick("dense", units=1, activation="sigmoid")),
+        torso=brick("binary_crossentropy"),
+        legs=brick("adam"),
+        training=Training(epochs=20, batch_size=32),
+    )
+    return spec, data
+
+
+def keras_model(spec: FigureSpec, data: Dataset):
+    model = build.build_head(spec, data.n_features, seed=spec.training.seed)
+    model.compile(loss=build.make_loss(spec.torso), optimizer=build.make_optimizer(spec.legs), metrics=["accuracy"])
+    return model
+
+
+def timed(run) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def fit_time(spec: FigureSpec, data: Dataset, warm: bool) -> tuple[float, float]:
+    """Seconds for the spec's epochs with (engine, keras); warm runs one epoch first, cold includes building."""
+    epochs, batch = spec.training.epochs, spec.training.batch_size
+    y = data.y.reshape(-1, 1)
+    if warm:
+        trainer = Trainer(spec, data)
+        trainer.train(1, batch)
+        model = keras_model(spec, data)
+        model.fit(data.x, y, epochs=1, batch_size=batch, verbose=0)
+        return (
+            timed(lambda: trainer.train(epochs, batch)),
+            timed(lambda: model.fit(data.x, y, epochs=epochs, batch_size=batch, verbose=0)),
+        )
+    return (
+        timed(lambda: Trainer(spec, data).train(epochs, batch)),
+        timed(lambda: keras_model(spec, data).fit(data.x, y, epochs=epochs, batch_size=batch, verbose=0)),
+    )
+
+
+def predict_time(calls: int = 30) -> tuple[float, float]:
+    """Seconds per single-input prediction, as the slider asks: (engine, `model.predict`)."""
+    trainer = Trainer(seed_figure(), load("seed"))
+    one = np.array([[3.0]], dtype="float32")
+    trainer.predict(one)
+    trainer.model.predict(one, verbose=0)
+    return (
+        statistics.median(timed(lambda: trainer.predict(one)) for _ in range(calls)),
+        statistics.median(timed(lambda: trainer.model.predict(one, verbose=0)) for _ in range(calls)),
+    )
+
+
+def report(case: str, runs: list[tuple[float, float]]) -> None:
+    engine = statistics.median(r[0] for r in runs)
+    reference = statistics.median(r[1] for r in runs)
+    line = {"case": case, "engine_s": round(engine, 5), "keras_s": round(reference, 5)}
+    print(json.dumps({**line, "ratio": round(engine / reference, 4)}), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    repeats = parser.parse_args().repeats
+    seed, data = seed_figure(), load("seed")
+    report("seed_warm", [fit_time(seed, data, warm=True) for _ in range(repeats)])
+    report("seed_cold", [fit_time(seed, data, warm=False) for _ in range(repeats)])
+    report("medium", [fit_time(*medium_case(), warm=False) for _ in range(repeats)])
+    report("predict", [predict_time() for _ in range(repeats)])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""The training engine against plain Keras on the seed figure (the trusted reference)."""
+
+import numpy as np
+import pytest
+
+from minifig.datasets import load
+from minifig.engine import Trainer
+from minifig.spec import Training, seed_figure
+
+
+@pytest.fixture(scope="module")
+def trained_seed():
+    trainer = Trainer(seed_figure(), load("seed"))
+    result = trainer.train(100, 10)
+    return trainer, result
+
+
+def test_seed_figure_learns_small_and_big(trained_seed):
+    trainer, result = trained_seed
+    assert len(result.logs) == 100 and not result.stopped
+    assert result.logs[-1].metric == 1.0
+    three, eight = trainer.predict([[3.0], [8.0]]).ravel()
+    assert three < 0.2
+    assert eight > 0.8
+
+
+def test_untrained_head_babbles_a_probability():
+    trainer = Trainer(seed_figure(), load("seed"))
+    answer = trainer.predict([[3.0]])
+    assert answer.shape == (1, 1)
+    assert 0.0 < answer[0, 0] < 1.0
+    assert trainer.epochs_done == 0
+
+
+def test_same_seed_gives_same_training():
+    first, second = (Trainer(seed_figure(), load("seed")) for _ in range(2))
+    losses = [[log.loss for log in t.train(5, 3).logs] for t in (first, second)]
+    assert losses[0] == losses[1]
+
+
+def test_callback_sees_every_epoch_in_order():
+    seen = []
+    Trainer(seed_figure(), load("seed")).train(7, 4, on_epoch=seen.append)
+    assert [log.epoch for log in seen] == list(range(1, 8))
+    assert all(np.isfinite(log.loss) and 0.0 <= log.metric <= 1.0 for log in seen)
+
+
+def test_stop_after_epoch_k_leaves_a_model_that_predicts():
+    trainer = Trainer(seed_figure(), load("seed"))
+    result = trainer.train(50, 10, should_stop=lambda: trainer.epochs_done >= 3)
+    assert result.stopped and len(result.logs) == 3
+    assert np.isfinite(trainer.predict([[3.0]])).all()
+
+
+def test_callback_raising_ends_training_and_keeps_the_model():
+    trainer = Trainer(seed_figure(), load("seed"))
+
+    def rerun(log):
+        if log.epoch == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        trainer.train(50, 10, on_epoch=rerun)
+    assert trainer.epochs_done == 2
+    assert np.isfinite(trainer.predict([[3.0]])).all()
+
+
+def test_training_again_continues_and_reset_starts_over():
+    trainer = Trainer(seed_figure(), load("seed"))
+    untrained = trainer.predict([[3.0]])
+    trainer.train(5, 10)
+    trainer.train(5, 10)
+    assert [log.epoch for log in trainer.history] == list(range(1, 11))
+    trainer.reset()
+    assert trainer.epochs_done == 0
+    np.testing.assert_allclose(trainer.predict([[3.0]]), untrained, rtol=1e-6)
+
+
+def test_validation_split_reports_validation_figures():
+    spec = seed_figure()
+    spec = type(spec)(spec.head, spec.torso, spec.legs, spec.dataset, Training(validation_split=0.2, seed=3))
+    trainer = Trainer(spec, load("seed"))
+    assert trainer.n_train == 8
+    log = trainer.train(2, 4).logs[-1]
+    assert log.val_loss is not None and 0.0 <= log.val_metric <= 1.0
+
+
+def test_batches_smaller_than_the_data_update_once_per_batch():
+    trainer = Trainer(seed_figure(), load("seed"))
+    trainer.train(1, 3)
+    assert int(trainer.optimizer.iterations) == 4  # 10 samples in batches of 3, 3, 3, 1
+
+
+def test_engine_matches_plain_keras_loss_on_one_full_batch():
+    """One full-batch step is deterministic: the engine's loss equals Keras's evaluate before it."""
+    import keras
+
+    trainer = Trainer(seed_figure(), load("seed"))
+    data = load("seed")
+    reference = keras.models.clone_model(trainer.model)
+    reference.set_weights(trainer.model.get_weights())
+    reference.compile(loss="binary_crossentropy", optimizer="adam")
+    expected = reference.evaluate(data.x, data.y.reshape(-1, 1), verbose=0)
+    assert trainer.train(1, 10).logs[0].loss == pytest.approx(expected, rel=1e-5)
