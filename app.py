@@ -1,6 +1,49 @@
-"""Minifig: build a real Keras model as a toy-brick figure and watch it learn."""
+"""Minifig: build a real Keras model as a toy-brick figure and watch it learn.
+
+Top to bottom: header and data → palette, head, torso, legs and the figure drawing → training →
+asking the figure. Training itself starts last, when the whole page is already on screen.
+"""
 
 import streamlit as st
 
+from components import state
+from components.figure import render_compile, render_figure, render_fit_check
+from components.head import handle_drags, render_head
+from components.header import render_header
+from components.palette import render_palette
+from components.parts import render_legs, render_torso
+from components.predict import render_prediction
+from components.problems import render_problems
+from components.training import render_training
+from minifig import fit_check, spec
+
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
-st.title("Minifig")
+state.init()
+data = render_header()
+
+figure = state.figure()
+problems = spec.problems(figure)
+misfits = [] if problems else fit_check.misfits(figure, data)
+state.forget_stale_model(figure)
+
+palette_col, head_col, figure_col = st.columns([1, 1.3, 1.6], gap="medium")
+with palette_col:
+    render_palette()
+with head_col:
+    render_head()
+    render_torso()
+    render_legs()
+with figure_col:
+    render_figure(figure, misfits)
+    render_problems(problems)
+    render_fit_check(misfits)
+    render_compile(figure, problems, misfits, data)
+handle_drags()
+
+st.divider()
+start_training = render_training(ready=not problems and not misfits)
+st.divider()
+render_prediction(figure, data, usable=not problems)
+
+if start_training:
+    start_training()

@@ -46,15 +46,36 @@ class TrainResult:
     seconds: float = 0.0
 
 
+class Head:
+    """The head alone: a Keras model built from the spec's layer cards, seeded, that can answer.
+
+    Untrained, its answers are random guesses ("babbling"); a `Trainer` teaches it.
+    """
+
+    def __init__(self, spec: FigureSpec, n_features: int):
+        self.model = build.build_head(spec, n_features, seed=spec.training.seed)
+        self.n_features = n_features
+        self._answer = tf.function(
+            lambda x: self.model(x, training=False),
+            input_signature=[tf.TensorSpec([None, n_features], "float32")],
+            autograph=False,
+        )
+
+    def predict(self, x) -> np.ndarray:
+        """The head's answers for inputs `x` (samples × features)."""
+        return self._answer(np.asarray(x, dtype="float32").reshape(-1, self.n_features)).numpy()
+
+
 class Trainer:
     """A figure's head with its torso and legs, ready to answer and to learn.
 
     Args:
         spec: a valid figure whose pieces fit (see `spec.problems` and `fit_check.misfits`).
         data: the data set to learn from; it is split by the spec's validation share and seed.
+        head: an untrained `Head` of this spec to start from (built afresh when not given).
     """
 
-    def __init__(self, spec: FigureSpec, data: Dataset):
+    def __init__(self, spec: FigureSpec, data: Dataset, head: Head | None = None):
         self.spec = spec
         self.data = data
         self.metric_name = "mae" if data.label_kind == "number" else "accuracy"
@@ -65,7 +86,7 @@ class Trainer:
         self._x_val = tf.constant(parts.x_val, "float32")
         self._y_val = tf.constant(_answers(parts.y_val, width, data))
         self._width = width
-        self.reset()
+        self.reset(head)
 
     @property
     def n_train(self) -> int:
@@ -75,20 +96,16 @@ class Trainer:
     def has_validation(self) -> bool:
         return int(self._x_val.shape[0]) > 0
 
-    def reset(self) -> None:
+    def reset(self, head: Head | None = None) -> None:
         """Fresh starting weights (from the seed), a fresh optimizer and an empty history."""
-        self.model = build.build_head(self.spec, self.data.n_features, seed=self.spec.training.seed)
+        self.head = head or Head(self.spec, self.data.n_features)
+        self.model = self.head.model
         self.loss = build.make_loss(self.spec.torso)
         self.optimizer = build.make_optimizer(self.spec.legs)
         self.optimizer.build(self.model.trainable_variables)
         self.history: list[EpochLog] = []
         self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
         self._epoch_fn = tf.function(self._epoch, autograph=False)
-        self._answer_fn = tf.function(
-            lambda x: self.model(x, training=False),
-            input_signature=[tf.TensorSpec([None, self.data.n_features], "float32")],
-            autograph=False,
-        )
 
     @property
     def epochs_done(self) -> int:
@@ -96,8 +113,7 @@ class Trainer:
 
     def predict(self, x) -> np.ndarray:
         """The head's answers for inputs `x` (samples × features), trained or not."""
-        x = np.asarray(x, dtype="float32").reshape(-1, self.data.n_features)
-        return self._answer_fn(x).numpy()
+        return self.head.predict(x)
 
     def train(
         self,

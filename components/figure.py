@@ -1,0 +1,53 @@
+"""The figure drawing, the fit check beside it, and the Compile button that snaps it together."""
+
+import streamlit as st
+
+from components.state import head_key, model_key, tr
+from minifig.datasets import Dataset
+from minifig.drawing import figure_svg
+from minifig.fit_check import Misfit
+from minifig.spec import FigureSpec
+
+
+def render_figure(spec: FigureSpec, misfits: list[Misfit]) -> None:
+    st.subheader(tr("ui.figure"))
+    compiled = st.session_state.trainer is not None
+    with st.container(key="figure"):
+        st.html(figure_svg(spec, misfits, compiled, st.session_state.lang))
+
+
+def render_fit_check(misfits: list[Misfit]) -> None:
+    with st.container(key="fit_check"):
+        for misfit in misfits:
+            st.error(
+                f"**{tr(f'part.{misfit.part}').capitalize()}** — {misfit.reason.text(st.session_state.lang)}  \n"
+                + tr("ui.fix", fix=misfit.fix)
+            )
+
+
+def render_compile(spec: FigureSpec, problems: list, misfits: list[Misfit], data: Dataset) -> None:
+    """The Compile button; compiling is refused while anything is wrong."""
+    blocked = bool(problems or misfits)
+    if st.button(tr("ui.compile"), key="compile", type="primary", width="stretch"):
+        if blocked:
+            st.session_state.compile_refused = True
+        else:
+            _compile(spec, data)
+            st.rerun()
+    if blocked and st.session_state.pop("compile_refused", False):
+        st.error(tr("ui.compile_blocked"))
+    elif st.session_state.trainer is not None:
+        st.success(tr("ui.compiled"))
+    elif not blocked:
+        st.info(tr("ui.not_compiled"))
+
+
+def _compile(spec: FigureSpec, data: Dataset) -> None:
+    from minifig.engine import Trainer
+
+    babble = st.session_state.babble
+    head = babble[1] if babble and babble[0] == head_key(spec) else None
+    st.session_state.babble = None  # the trainer owns that head now: it will learn
+    st.session_state.trainer = Trainer(spec, data, head=head)
+    st.session_state.compiled_key = model_key(spec)
+    st.session_state.run = None

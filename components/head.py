@@ -1,0 +1,78 @@
+"""The head: the figure's layer bricks, top to bottom, each with its settings and move/remove buttons."""
+
+import streamlit as st
+from streamlit_dnd import dnd
+
+from components.palette import swatch
+from components.state import make_item, param_key, tr
+from minifig import head_edit
+from minifig.cards import CATALOGUE, Param
+from minifig.spec import MAX_LAYERS
+
+
+def render_head() -> None:
+    st.subheader(tr("ui.head"))
+    st.caption(tr("ui.head_help"))
+    if st.session_state.pop("head_full_notice", False):
+        st.warning(tr("ui.head_full", n=MAX_LAYERS))
+    head = st.session_state.head
+    with st.container(key=head_edit.HEAD):
+        for i, item in enumerate(head):
+            with st.container(key=f"brick_{item['uid']}", border=True):
+                _brick(i, item, len(head))
+
+
+def handle_drags() -> None:
+    """Apply a finished drag between palette and head (call after both are drawn)."""
+    drop = dnd(
+        head_edit.PALETTE,
+        head_edit.HEAD,
+        placeholder={head_edit.HEAD: tr("ui.head_empty")},
+        indicator="line",
+        color="#0055bf",
+    )
+    if drop is None:
+        return
+    before = st.session_state.head
+    if (
+        drop.to_container == head_edit.HEAD
+        and drop.from_container == head_edit.PALETTE
+        and not head_edit.can_add(before)
+    ):
+        st.session_state.head_full_notice = True
+    st.session_state.head = head_edit.apply_drop(before, head_edit.Drop(**vars(drop)), make_item)
+    st.rerun()
+
+
+def _brick(i: int, item: dict, count: int) -> None:
+    card = CATALOGUE[item["card"]]
+    top, up, down, remove = st.columns([6, 1, 1, 1], vertical_alignment="center")
+    top.markdown(swatch(card.colour, f"{i + 1}. {card.label}"), unsafe_allow_html=True)
+    up.button("↑", key=f"up_{i}", help=tr("ui.up"), disabled=i == 0, on_click=_edit, args=(head_edit.move, i, i - 1))
+    down.button(
+        "↓",
+        key=f"down_{i}",
+        help=tr("ui.down"),
+        disabled=i == count - 1,
+        on_click=_edit,
+        args=(head_edit.move, i, i + 1),
+    )
+    remove.button("✕", key=f"remove_{i}", help=tr("ui.remove"), on_click=_edit, args=(head_edit.remove, i))
+    if card.params:
+        for column, param in zip(st.columns(len(card.params)), card.params, strict=True):
+            with column:
+                _param_input(param, param_key(item["uid"], param.name))
+
+
+def _param_input(param: Param, key: str) -> None:
+    label = tr(f"field.{param.name}")
+    if param.type == "choice":
+        st.selectbox(label, param.choices, key=key)
+    elif param.type == "int":
+        st.number_input(label, step=1, key=key)
+    else:
+        st.number_input(label, step=0.05, format="%.2f", key=key)
+
+
+def _edit(change, *args) -> None:
+    st.session_state.head = change(st.session_state.head, *args)

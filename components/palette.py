@@ -1,0 +1,33 @@
+"""The palette: layer cards to drag into the head (or add with +)."""
+
+import streamlit as st
+
+from components.state import add_brick, tr
+from minifig.cards import LAYER, cards_of
+from minifig.head_edit import PALETTE, PALETTE_ITEM_PREFIX, can_add
+
+
+def swatch(colour: str, text: str) -> str:
+    return f'<span style="color:{colour}; font-size:1.2em">■</span> **{text}**'
+
+
+def render_palette() -> None:
+    st.subheader(tr("ui.palette"))
+    st.caption(tr("ui.palette_help"))
+    lang = st.session_state.lang
+    with st.container(key=PALETTE):
+        for card in cards_of(LAYER):
+            with st.container(key=f"{PALETTE_ITEM_PREFIX}{card.id}", border=True):
+                left, right = st.columns([5, 1], vertical_alignment="center")
+                left.markdown(swatch(card.colour, card.label), unsafe_allow_html=True)
+                right.button(
+                    "＋", key=f"add_{card.id}", help=tr("ui.add", card=card.label), on_click=_add, args=(card.id,)
+                )
+                st.caption(card.explain[lang])
+
+
+def _add(card_id: str) -> None:
+    if can_add(st.session_state.head):
+        add_brick(card_id)
+    else:
+        st.session_state.head_full_notice = True

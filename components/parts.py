@@ -1,0 +1,59 @@
+"""Torso (loss) and legs (optimizer with its learning rate), chosen as cards."""
+
+import streamlit as st
+
+from components.palette import swatch
+from components.state import tr
+from minifig.cards import CATALOGUE, LOSS, OPTIMIZER, cards_of
+
+
+def render_torso() -> None:
+    st.subheader(tr("ui.torso"))
+    choice = st.selectbox(
+        tr("ui.torso"),
+        [c.id for c in cards_of(LOSS)],
+        key="torso",
+        format_func=_label,
+        placeholder=tr("ui.pick_torso"),
+        label_visibility="collapsed",
+    )
+    _explain(choice)
+
+
+def render_legs() -> None:
+    st.subheader(tr("ui.legs"))
+    choice = st.selectbox(
+        tr("ui.legs"),
+        [c.id for c in cards_of(OPTIMIZER)],
+        key="legs",
+        format_func=_label,
+        placeholder=tr("ui.pick_legs"),
+        label_visibility="collapsed",
+        on_change=_legs_changed,
+    )
+    _explain(choice)
+    if choice is None:
+        return
+    names = [p.name for p in CATALOGUE[choice].params]
+    columns = st.columns(len(names))
+    columns[0].number_input(tr("field.learning_rate"), step=0.0005, format="%.4f", key="lr")
+    if "momentum" in names:
+        columns[1].number_input(tr("field.momentum"), step=0.05, format="%.2f", key="momentum")
+
+
+def _label(card_id: str) -> str:
+    return CATALOGUE[card_id].label
+
+
+def _explain(card_id: str | None) -> None:
+    if card_id is not None:
+        card = CATALOGUE[card_id]
+        st.markdown(swatch(card.colour, card.label), unsafe_allow_html=True)
+        st.caption(card.explain[st.session_state.lang])
+
+
+def _legs_changed() -> None:
+    """A new pair of legs starts from its own usual learning rate."""
+    legs = st.session_state.legs
+    if legs is not None:
+        st.session_state.lr = CATALOGUE[legs].defaults()["learning_rate"]

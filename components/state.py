@@ -1,0 +1,106 @@
+"""The page's session state: every key declared once with its default, and what is derived from it.
+
+The figure lives as widget values (head bricks, their parameters, torso, legs, settings); `figure()`
+reads them into a `FigureSpec`. The trained model (`trainer`) belongs to the figure it was compiled
+from: changing a piece of the model clears it, as Playground resets when a parameter changes.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import streamlit as st
+
+from minifig.cards import CATALOGUE, Brick
+from minifig.i18n import t
+from minifig.spec import FigureSpec, Training, seed_figure
+
+_SEED = seed_figure()
+
+DEFAULTS = {
+    "lang": "en",
+    "dataset": _SEED.dataset,
+    "torso": _SEED.torso.card,
+    "legs": _SEED.legs.card,
+    "lr": _SEED.legs.params["learning_rate"],
+    "momentum": 0.0,
+    "epochs": _SEED.training.epochs,
+    "batch_size": _SEED.training.batch_size,
+    "validation_split": _SEED.training.validation_split,
+    "seed": _SEED.training.seed,
+    "trainer": None,  # engine.Trainer of the compiled figure, or None
+    "compiled_key": None,  # model_key() of the figure the trainer was built from
+    "babble": None,  # (head_key, engine.Head) answering before compile
+    "run": None,  # {"target": epochs asked, "state": "running" | "done" | "stopped" | "diverged"}
+}
+
+
+def init() -> None:
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+    if "head" not in st.session_state:
+        st.session_state.head = []
+        for brick in _SEED.head:
+            add_brick(brick.card, brick.params)
+
+
+def tr(key: str, **values) -> str:
+    """The sentence `key` in the page's language."""
+    return t(key, st.session_state.lang, **values)
+
+
+def new_uid() -> int:
+    counter = st.session_state.setdefault("_uids", itertools.count(1))
+    return next(counter)
+
+
+def make_item(card_id: str, params: dict | None = None) -> dict:
+    """A head item: a stable id for its widgets and its card; parameters live in the widgets' state."""
+    uid = new_uid()
+    for name, value in {**CATALOGUE[card_id].defaults(), **(params or {})}.items():
+        st.session_state[param_key(uid, name)] = value
+    return {"uid": uid, "card": card_id}
+
+
+def add_brick(card_id: str, params: dict | None = None) -> None:
+    st.session_state.head = [*st.session_state.head, make_item(card_id, params)]
+
+
+def param_key(uid: int, name: str) -> str:
+    return f"p{uid}_{name}"
+
+
+def figure() -> FigureSpec:
+    """The figure as the widgets hold it now; it may be invalid (see `spec.problems`)."""
+    ss = st.session_state
+    head = tuple(
+        Brick(item["card"], {p.name: ss.get(param_key(item["uid"], p.name)) for p in CATALOGUE[item["card"]].params})
+        for item in ss.head
+    )
+    legs = None
+    if ss.legs is not None:
+        values = {"learning_rate": ss.lr, "momentum": ss.momentum}
+        legs = Brick(ss.legs, {p.name: values[p.name] for p in CATALOGUE[ss.legs].params})
+    torso = Brick(ss.torso, {}) if ss.torso is not None else None
+    training = Training(ss.epochs, ss.batch_size, ss.validation_split, ss.seed)
+    return FigureSpec(head, torso, legs, ss.dataset, training)
+
+
+def model_key(spec: FigureSpec) -> str:
+    """What the built model depends on: everything but the epochs and batch size."""
+    raw = spec.to_dict()
+    raw["training"] = {k: v for k, v in raw["training"].items() if k not in ("epochs", "batch_size")}
+    return repr(raw)
+
+
+def head_key(spec: FigureSpec) -> str:
+    """What the untrained head depends on: its bricks, the seed and the data's inputs."""
+    return repr((spec.to_dict()["head"], spec.training.seed, spec.dataset))
+
+
+def forget_stale_model(spec: FigureSpec) -> None:
+    """Drop the compiled model when the figure it was built from has changed."""
+    if st.session_state.trainer is not None and st.session_state.compiled_key != model_key(spec):
+        st.session_state.trainer = None
+        st.session_state.compiled_key = None
+        st.session_state.run = None

@@ -1,0 +1,131 @@
+"""Training: epochs and batch size, Train / Stop / Reset, the live status and the loss/accuracy curves."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+import streamlit as st
+from plotly.subplots import make_subplots
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
+
+from components.state import tr
+
+REDRAW_SECONDS = 0.15  # live curves redraw at least ~6 times a second, whatever the epoch speed
+
+
+def render_training(ready: bool) -> Callable[[], None] | None:
+    """Draw the training panel; returns the training run to start at the end of the page, if asked."""
+    st.subheader(tr("ui.train_section"))
+    left, right = st.columns(2)
+    left.number_input(tr("field.epochs"), step=10, key="epochs")
+    right.number_input(tr("field.batch_size"), step=1, key="batch_size")
+    train_col, stop_col, reset_col = st.columns(3)
+    train = train_col.button(tr("ui.train"), key="train", type="primary", width="stretch")
+    stop_col.button(tr("ui.stop"), key="stop", width="stretch")
+    reset_col.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
+    with st.container(key="train_status"):
+        status, progress = st.empty(), st.empty()
+    with st.container(key="curves"):
+        chart = st.empty()
+    _note_interrupted_run()
+    trainer = st.session_state.trainer
+    _show(trainer, status, progress, chart)
+    if not train:
+        return None
+    if trainer is None:
+        st.error(tr("ui.train_uncompiled"))
+        return None
+    if not ready:
+        st.error(tr("ui.compile_blocked"))
+        return None
+    return lambda: _run(trainer, status, progress, chart)
+
+
+def _run(trainer, status, progress, chart) -> None:
+    epochs, batch_size = st.session_state.epochs, st.session_state.batch_size
+    run = {"start": trainer.epochs_done, "target": epochs, "state": "running"}
+    st.session_state.run = run
+    last_draw = 0.0
+
+    def on_epoch(log) -> None:
+        nonlocal last_draw
+        now = time.perf_counter()
+        if now - last_draw >= REDRAW_SECONDS or log.epoch - run["start"] == epochs:
+            last_draw = now
+            _show(trainer, status, progress, chart)
+
+    yield_check = get_run_yield_check() or (lambda: None)
+    result = trainer.train(epochs, batch_size, on_epoch=on_epoch, should_stop=lambda: yield_check() or False)
+    run["state"] = "diverged" if result.diverged else "done"
+    st.rerun()
+
+
+def _note_interrupted_run() -> None:
+    """A run still marked running at the top of a new page run was stopped (Stop or another click)."""
+    run = st.session_state.run
+    if run is not None and run["state"] == "running":
+        run["state"] = "stopped"
+
+
+def _reset() -> None:
+    if st.session_state.trainer is not None:
+        st.session_state.trainer.reset()
+    st.session_state.run = None
+
+
+def _show(trainer, status, progress, chart) -> None:
+    run = st.session_state.run
+    target = run["target"] if run else st.session_state.epochs
+    if trainer is None or not trainer.history:
+        status.markdown(tr("ui.status_idle", target=target))
+        progress.progress(0.0)
+        chart.empty()
+        return
+    done = trainer.epochs_done - (run["start"] if run else 0)
+    state = run["state"] if run else "done"
+    last = trainer.history[-1]
+    figures = tr(
+        "ui.figures", loss=f"{last.loss:.4f}", metric=tr(f"metric.{trainer.metric_name}"), value=f"{last.metric:.4f}"
+    )
+    line = tr(f"ui.status_{state}", epoch=done, target=target)
+    status.markdown(f"**{line}** {figures}  \n{tr('ui.total_epochs', n=trainer.epochs_done)}")
+    progress.progress(min(1.0, done / max(1, target)))
+    chart.plotly_chart(
+        curves_figure(trainer),
+        key=f"curves_{trainer.epochs_done}_{time.perf_counter_ns()}",
+        config={"displayModeBar": False},
+    )
+
+
+def curves_figure(trainer) -> go.Figure:
+    """Loss (left) and accuracy or error (right) per epoch, train solid and validation dashed."""
+    history = trainer.history
+    epochs = [log.epoch for log in history]
+    metric = tr(f"metric.{trainer.metric_name}")
+    figure = make_subplots(rows=1, cols=2, subplot_titles=(tr("chart.loss"), tr("chart.metric", metric=metric)))
+    series = [
+        (1, "loss", tr("chart.loss"), "#c91a09", None),
+        (2, "metric", tr("chart.metric", metric=metric), "#0055bf", None),
+    ]
+    if trainer.has_validation:
+        series += [
+            (1, "val_loss", tr("chart.val_loss"), "#c91a09", "dash"),
+            (2, "val_metric", tr("chart.val_metric", metric=metric), "#0055bf", "dash"),
+        ]
+    for col, field, name, colour, dash in series:
+        figure.add_trace(
+            go.Scatter(
+                x=epochs,
+                y=[getattr(log, field) for log in history],
+                name=name,
+                mode="lines",
+                line={"color": colour, "dash": dash},
+            ),
+            row=1,
+            col=col,
+        )
+    figure.update_xaxes(title_text=tr("chart.epoch"))
+    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h"})
+    return figure

@@ -1,0 +1,139 @@
+"""The figure drawing: head bricks, torso and legs as an SVG in the cards' colours.
+
+Pure text in, text out (the page only displays it). A missing part is drawn as an empty dashed
+outline, a misfit part gets a red edge, a "!" and the reason beside it, and a compiled figure is
+drawn snapped together.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from string import Template
+from xml.sax.saxutils import escape
+
+from minifig.cards import CATALOGUE, Brick
+from minifig.fit_check import Misfit
+from minifig.i18n import t
+from minifig.spec import FigureSpec
+
+TEMPLATE = Template((Path(__file__).resolve().parents[1] / "assets" / "figure.svg").read_text())
+WIDTH, BODY_X, BODY_W = 640, 40, 260
+BRICK_H, GAP, NOTE_X = 34, 22, 330
+
+
+def brick_label(brick: Brick) -> str:
+    """A brick's short name with its settings, as in the lesson's listing: "Dense 64 relu"."""
+    card = CATALOGUE[brick.card]
+    return " ".join([card.label, *(f"{v:g}" if isinstance(v, float) else str(v) for v in brick.params.values())])
+
+
+def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: str) -> str:
+    """The SVG of the figure as it stands.
+
+    Args:
+        spec: the figure (parts may be missing).
+        misfits: the fit check's findings; each marks its part and is written beside it.
+        compiled: draw the parts snapped together.
+        lang: "en" or "ko" for the words in the drawing.
+    """
+    gap = 0 if compiled else GAP
+    body: list[str] = []
+    y = 28
+    head_h = 52 + max(1, len(spec.head)) * (BRICK_H + 4)
+    body.append(_part_title(t("part.head", lang), y - 8))
+    body.append(_head(spec, y, head_h, lang))
+    parts = [("head", y, head_h)]
+    y += head_h + gap
+    torso_h, legs_h = 96, 88
+    body.append(_part_piece(spec.torso, "torso", y, torso_h, lang))
+    parts.append(("torso", y, torso_h))
+    y += torso_h + gap
+    body.append(_part_piece(spec.legs, "legs", y, legs_h, lang))
+    parts.append(("legs", y, legs_h))
+    y += legs_h
+    for part, top, height in parts:
+        body.append(_notes(part, [m for m in misfits if m.part == part], top, height, lang))
+    if compiled:
+        body.append(f'<text class="snap" x="{BODY_X}" y="{y + 26}">✔ {escape(t("figure.snapped", lang))}</text>')
+    height = y + 40
+    return TEMPLATE.substitute(width=WIDTH, height=height, title=escape(t("figure.title", lang)), body="\n".join(body))
+
+
+def _part_title(text: str, y: int) -> str:
+    return f'<text class="part" x="{BODY_X}" y="{y}">{escape(text)}</text>'
+
+
+def _head(spec: FigureSpec, top: int, height: int, lang: str) -> str:
+    """The head: a yellow face with eyes (where the input comes in) and the layer bricks below them."""
+    items = [
+        f'<rect x="{BODY_X}" y="{top}" width="{BODY_W}" height="{height}" rx="22" fill="#f2cd37" class="brick"/>',
+        f'<circle cx="{BODY_X + 100}" cy="{top + 24}" r="6" fill="#1b2a34"/>',
+        f'<circle cx="{BODY_X + 160}" cy="{top + 24}" r="6" fill="#1b2a34"/>',
+    ]
+    y = top + 44
+    if not spec.head:
+        items.append(
+            f'<rect x="{BODY_X + 16}" y="{y}" width="{BODY_W - 32}" height="{BRICK_H}" rx="5" class="missing"/>'
+            f'<text class="note" x="{BODY_X + BODY_W / 2}" y="{y + 22}" text-anchor="middle">'
+            f"{escape(t('figure.empty_head', lang))}</text>"
+        )
+    for brick in spec.head:
+        colour = CATALOGUE[brick.card].colour
+        items.append(
+            f'<g><rect x="{BODY_X + 16}" y="{y}" width="{BODY_W - 32}" height="{BRICK_H}" rx="5" '
+            f'fill="{colour}" class="brick"/>'
+            f'<rect x="{BODY_X + 16}" y="{y}" width="{BODY_W - 32}" height="{BRICK_H}" rx="5" fill="url(#shine)"/>'
+            f'<text class="label" x="{BODY_X + BODY_W / 2}" y="{y + 22}" text-anchor="middle">'
+            f"{escape(brick_label(brick))}</text></g>"
+        )
+        y += BRICK_H + 4
+    return "\n".join(items)
+
+
+def _part_piece(brick: Brick | None, part: str, top: int, height: int, lang: str) -> str:
+    """The torso or the legs: a block in the card's colour, or a dashed outline when missing."""
+    inset = 20 if part == "torso" else 34
+    x, w, middle = BODY_X + inset, BODY_W - 2 * inset, BODY_X + BODY_W / 2
+    caption_colour = "#6c6e68" if brick is None else "#fff"
+    caption = (
+        f'<text class="part" x="{middle}" y="{top + 20}" text-anchor="middle" style="fill:{caption_colour}">'
+        f"{escape(t(f'part.{part}', lang))}</text>"
+    )
+    if brick is None:
+        return (
+            f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="8" class="missing"/>{caption}'
+            f'<text class="note" x="{middle}" y="{top + height / 2 + 8}" text-anchor="middle">'
+            f"{escape(t(f'figure.no_{part}', lang))}</text>"
+        )
+    colour = CATALOGUE[brick.card].colour
+    if part == "legs":
+        half = w / 2 - 3
+        shape = "".join(
+            f'<rect x="{left}" y="{top}" width="{half}" height="{height}" rx="6" fill="{colour}" class="brick"/>'
+            for left in (x, x + half + 6)
+        )
+    else:
+        shape = f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="10" fill="{colour}" class="brick"/>'
+    return (
+        f"<g>{shape}{caption}"
+        f'<text class="label" x="{middle}" y="{top + height / 2 + 10}" text-anchor="middle">'
+        f"{escape(brick_label(brick))}</text></g>"
+    )
+
+
+def _notes(part: str, misfits: list[Misfit], top: int, height: int, lang: str) -> str:
+    """The misfits of one part: a red edge and "!" on the part, the reasons beside it."""
+    if not misfits:
+        return ""
+    inset = {"head": 0, "torso": 20, "legs": 34}[part]
+    x, w = BODY_X + inset, BODY_W - 2 * inset
+    items = [
+        f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="10" fill="none" class="misfit"/>',
+        f'<circle cx="{x + w}" cy="{top}" r="11" fill="#d01012"/>',
+        f'<text class="badge" x="{x + w}" y="{top + 5}" text-anchor="middle">!</text>',
+    ]
+    lines = [line for m in misfits for line in textwrap.wrap(m.reason.text(lang), 40 if lang == "en" else 26)]
+    for i, line in enumerate(lines[:8]):
+        items.append(f'<text class="note bad" x="{NOTE_X}" y="{top + 16 + i * 17}">{escape(line)}</text>')
+    return "\n".join(items)
