@@ -13,7 +13,9 @@ def render_figure(spec: FigureSpec, misfits: list[Misfit]) -> None:
     st.subheader(tr("ui.figure"))
     compiled = st.session_state.trainer is not None
     with st.container(key="figure"):
-        st.html(figure_svg(spec, misfits, compiled, st.session_state.lang))
+        svg = figure_svg(spec, misfits, compiled, st.session_state.lang)
+        # Inline (not an <img>) so its words are real text; one line so Markdown leaves it alone.
+        st.markdown(" ".join(line.strip() for line in svg.splitlines()), unsafe_allow_html=True)
 
 
 def render_fit_check(misfits: list[Misfit]) -> None:

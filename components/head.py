@@ -46,10 +46,12 @@ def handle_drags() -> None:
 
 def _brick(i: int, item: dict, count: int) -> None:
     card = CATALOGUE[item["card"]]
-    top, up, down, remove = st.columns([6, 1, 1, 1], vertical_alignment="center")
+    top, buttons = st.columns([1, 1], vertical_alignment="center")
     top.markdown(swatch(card.colour, f"{i + 1}. {card.label}"), unsafe_allow_html=True)
-    up.button("↑", key=f"up_{i}", help=tr("ui.up"), disabled=i == 0, on_click=_edit, args=(head_edit.move, i, i - 1))
-    down.button(
+    with buttons:
+        row = st.container(horizontal=True, horizontal_alignment="right", gap="small")
+    row.button("↑", key=f"up_{i}", help=tr("ui.up"), disabled=i == 0, on_click=_edit, args=(head_edit.move, i, i - 1))
+    row.button(
         "↓",
         key=f"down_{i}",
         help=tr("ui.down"),
@@ -57,7 +59,7 @@ def _brick(i: int, item: dict, count: int) -> None:
         on_click=_edit,
         args=(head_edit.move, i, i + 1),
     )
-    remove.button("✕", key=f"remove_{i}", help=tr("ui.remove"), on_click=_edit, args=(head_edit.remove, i))
+    row.button("✕", key=f"remove_{i}", help=tr("ui.remove"), on_click=_edit, args=(head_edit.remove, i))
     if card.params:
         for column, param in zip(st.columns(len(card.params)), card.params, strict=True):
             with column:

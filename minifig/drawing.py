@@ -107,17 +107,25 @@ def _part_piece(brick: Brick | None, part: str, top: int, height: int, lang: str
             f"{escape(t(f'figure.no_{part}', lang))}</text>"
         )
     colour = CATALOGUE[brick.card].colour
+    label_y = top + height / 2 + 10
     if part == "legs":
-        half = w / 2 - 3
-        shape = "".join(
-            f'<rect x="{left}" y="{top}" width="{half}" height="{height}" rx="6" fill="{colour}" class="brick"/>'
+        # Hips carry the caption and the name; the two legs hang below them.
+        half, hips = w / 2 - 3, 44
+        label_y = top + 38
+        shape = f'<rect x="{x}" y="{top}" width="{w}" height="{hips}" rx="6" fill="{colour}" class="brick"/>' + "".join(
+            f'<rect x="{left}" y="{top + hips}" width="{half}" height="{height - hips}" rx="6" fill="{colour}" '
+            f'class="brick"/>'
             for left in (x, x + half + 6)
         )
     else:
-        shape = f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="10" fill="{colour}" class="brick"/>'
+        arms = "".join(
+            f'<rect x="{left}" y="{top + 8}" width="18" height="{height - 24}" rx="8" fill="{colour}" class="brick"/>'
+            for left in (x - 20, x + w + 2)
+        )
+        shape = arms + f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="10" fill="{colour}" class="brick"/>'
     return (
         f"<g>{shape}{caption}"
-        f'<text class="label" x="{middle}" y="{top + height / 2 + 10}" text-anchor="middle">'
+        f'<text class="label" x="{middle}" y="{label_y}" text-anchor="middle">'
         f"{escape(brick_label(brick))}</text></g>"
     )
 
