@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 
 from components.state import head_key, tr
+from minifig.charts import answer_figure
 from minifig.datasets import Dataset
 from minifig.spec import FigureSpec
 
@@ -55,7 +55,9 @@ def render_prediction(spec: FigureSpec, data: Dataset, usable: bool) -> None:
         if outputs.shape[1] > 1:
             st.info(tr("ui.wide_answer", n=outputs.shape[1]))
     st.plotly_chart(
-        _answer_curve(grid, outputs[1:, 0], value, answer, data), key="answer_curve", config={"displayModeBar": False}
+        answer_figure(grid, outputs[1:, 0], value, answer, data, st.session_state.lang),
+        key="answer_curve",
+        config={"displayModeBar": False},
     )
 
 
@@ -64,31 +66,3 @@ def _answer_text(answer: float, data: Dataset) -> str:
         label = tr(data.class_label_keys[int(answer >= 0.5)])
         return tr("ui.answer", value=f"{answer:.4f}", label=label)
     return tr("ui.answer_number", value=f"{answer:.4f}")
-
-
-def _answer_curve(grid, outputs, value: float, answer: float, data: Dataset) -> go.Figure:
-    figure = go.Figure()
-    figure.add_trace(
-        go.Scatter(x=grid, y=outputs, mode="lines", name=tr("chart.output"), line={"color": "#0055bf", "width": 3})
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=data.x[:, 0], y=data.y, mode="markers", name=tr("chart.points"), marker={"color": "#c91a09", "size": 10}
-        )
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=[value],
-            y=[answer],
-            mode="markers",
-            name=tr("chart.asked"),
-            marker={"color": "#f2cd37", "size": 16, "line": {"color": "#1b2a34", "width": 2}},
-        )
-    )
-    figure.update_layout(
-        height=300,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h"},
-        xaxis_title=tr(data.feature_key),
-    )
-    return figure

@@ -5,12 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-import plotly.graph_objects as go
 import streamlit as st
-from plotly.subplots import make_subplots
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
 
 from components.state import tr
+from minifig.charts import curves_figure
 
 REDRAW_SECONDS = 0.15  # live curves redraw at least ~6 times a second, whatever the epoch speed
 
@@ -93,39 +92,7 @@ def _show(trainer, status, progress, chart) -> None:
     status.markdown(f"**{line}** {figures}  \n{tr('ui.total_epochs', n=trainer.epochs_done)}")
     progress.progress(min(1.0, done / max(1, target)))
     chart.plotly_chart(
-        curves_figure(trainer),
+        curves_figure(trainer.history, trainer.metric_name, trainer.has_validation, st.session_state.lang),
         key=f"curves_{trainer.epochs_done}_{time.perf_counter_ns()}",
         config={"displayModeBar": False},
     )
-
-
-def curves_figure(trainer) -> go.Figure:
-    """Loss (left) and accuracy or error (right) per epoch, train solid and validation dashed."""
-    history = trainer.history
-    epochs = [log.epoch for log in history]
-    metric = tr(f"metric.{trainer.metric_name}")
-    figure = make_subplots(rows=1, cols=2, subplot_titles=(tr("chart.loss"), tr("chart.metric", metric=metric)))
-    series = [
-        (1, "loss", tr("chart.loss"), "#c91a09", None),
-        (2, "metric", tr("chart.metric", metric=metric), "#0055bf", None),
-    ]
-    if trainer.has_validation:
-        series += [
-            (1, "val_loss", tr("chart.val_loss"), "#c91a09", "dash"),
-            (2, "val_metric", tr("chart.val_metric", metric=metric), "#0055bf", "dash"),
-        ]
-    for col, field, name, colour, dash in series:
-        figure.add_trace(
-            go.Scatter(
-                x=epochs,
-                y=[getattr(log, field) for log in history],
-                name=name,
-                mode="lines",
-                line={"color": colour, "dash": dash},
-            ),
-            row=1,
-            col=col,
-        )
-    figure.update_xaxes(title_text=tr("chart.epoch"))
-    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h"})
-    return figure

@@ -1,0 +1,59 @@
+"""What the live curves cost a long training run: the same run with and without redrawing them.
+
+Redraws happen as the page does them (`components/training.py`): at most every REDRAW_SECONDS, the
+Plotly figure built from the history and serialised as Streamlit serialises it. Prints one JSON line:
+{"case": "live_curves", "epochs", "plain_s", "with_redraws_s", "slowdown", "redraws_per_s"}.
+Targets (issue 3): at least 5 redraws a second, slowdown ≤ 1.10.
+
+    .venv/bin/python bench/live_curves.py [--epochs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import plotly.io  # noqa: E402
+
+from components.training import REDRAW_SECONDS  # noqa: E402
+from minifig.charts import curves_figure  # noqa: E402
+from minifig.datasets import load  # noqa: E402
+from minifig.engine import Trainer  # noqa: E402
+from minifig.spec import seed_figure  # noqa: E402
+
+
+def run(epochs: int, redraw: bool) -> tuple[float, int]:
+    trainer = Trainer(seed_figure(), load("seed"))
+    trainer.train(1, 10)
+    last, redraws = 0.0, 0
+
+    def on_epoch(log) -> None:
+        nonlocal last, redraws
+        now = time.perf_counter()
+        if now - last >= REDRAW_SECONDS:
+            last = now
+            redraws += 1
+            figure = curves_figure(trainer.history, trainer.metric_name, trainer.has_validation, "en")
+            plotly.io.to_json(figure, validate=False)
+
+    result = trainer.train(epochs, 10, on_epoch=on_epoch if redraw else None)
+    return result.seconds, redraws
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=3000)
+    epochs = parser.parse_args().epochs
+    plain, _ = run(epochs, redraw=False)
+    drawn, redraws = run(epochs, redraw=True)
+    line = {"case": "live_curves", "epochs": epochs, "plain_s": round(plain, 3), "with_redraws_s": round(drawn, 3)}
+    print(json.dumps({**line, "slowdown": round(drawn / plain, 3), "redraws_per_s": round(redraws / drawn, 1)}))
+
+
+if __name__ == "__main__":
+    main()
