@@ -18,7 +18,8 @@ from minifig.i18n import t
 from minifig.spec import FigureSpec
 
 TEMPLATE = Template((Path(__file__).resolve().parents[1] / "assets" / "figure.svg").read_text())
-WIDTH, BODY_X, BODY_W = 640, 40, 260
+# The figure alone is narrow; misfit notes widen the drawing to make room beside it.
+FIGURE_WIDTH, NOTES_WIDTH, BODY_X, BODY_W = 340, 620, 40, 260
 BRICK_H, GAP, NOTE_X = 34, 22, 330
 
 
@@ -57,7 +58,8 @@ def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: st
     if compiled:
         body.append(f'<text class="snap" x="{BODY_X}" y="{y + 26}">✔ {escape(t("figure.snapped", lang))}</text>')
     height = y + 40
-    return TEMPLATE.substitute(width=WIDTH, height=height, title=escape(t("figure.title", lang)), body="\n".join(body))
+    width = NOTES_WIDTH if misfits else FIGURE_WIDTH
+    return TEMPLATE.substitute(width=width, height=height, title=escape(t("figure.title", lang)), body="\n".join(body))
 
 
 def _part_title(text: str, y: int) -> str:
@@ -141,7 +143,7 @@ def _notes(part: str, misfits: list[Misfit], top: int, height: int, lang: str) -
         f'<circle cx="{x + w}" cy="{top}" r="11" fill="#d01012"/>',
         f'<text class="badge" x="{x + w}" y="{top + 5}" text-anchor="middle">!</text>',
     ]
-    lines = [line for m in misfits for line in textwrap.wrap(m.reason.text(lang), 40 if lang == "en" else 26)]
+    lines = [line for m in misfits for line in textwrap.wrap(m.reason.text(lang), 34 if lang == "en" else 22)]
     for i, line in enumerate(lines[:8]):
-        items.append(f'<text class="note bad" x="{NOTE_X}" y="{top + 16 + i * 17}">{escape(line)}</text>')
+        items.append(f'<text class="note bad" x="{NOTE_X}" y="{top + 16 + i * 19}">{escape(line)}</text>')
     return "\n".join(items)
