@@ -266,6 +266,54 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.points": {"en": "examples (true answers)", "ko": "예제 (정답)"},
     "chart.asked": {"en": "your question", "ko": "나의 질문"},
     "ui.problems": {"en": "Some settings cannot be used:", "ko": "쓸 수 없는 설정이 있습니다:"},
+    # --- model files ---------------------------------------------------------------------------
+    "model.too_big": {
+        "en": "This file is too big: a model file can be at most {mb} MB.",
+        "ko": "파일이 너무 큽니다: 모델 파일은 최대 {mb} MB까지 됩니다.",
+    },
+    "model.not_keras": {
+        "en": "This is not a Keras model file (.keras) that Minifig can read.",
+        "ko": "미니피그가 읽을 수 있는 Keras 모델 파일(.keras)이 아닙니다.",
+    },
+    "model.not_sequential": {
+        "en": "This model is not a simple stack of layers, so it cannot become a figure.",
+        "ko": "이 모델은 층을 차례로 쌓은 모양이 아니라서 피규어로 만들 수 없습니다.",
+    },
+    "model.bad_input": {
+        "en": "This model's input is not a row of numbers that Minifig can give it.",
+        "ko": "이 모델의 입력은 미니피그가 줄 수 있는 숫자 한 줄이 아닙니다.",
+    },
+    "model.unknown_layer": {
+        "en": "This model has a part that is not a Minifig card ({name}), so it was refused: it could run code.",
+        "ko": "이 모델에는 미니피그 카드가 아닌 부분({name})이 있어서 거절했습니다: 코드를 실행할 수도 있습니다.",
+    },
+    "model.bad_weights": {
+        "en": "The weights in this file do not fit its layers.",
+        "ko": "이 파일의 가중치가 층의 모양과 맞지 않습니다.",
+    },
+    "model.wrong_data": {
+        "en": "This model takes {n} numbers, but the chosen data gives {m}. Pick matching data first.",
+        "ko": "이 모델은 숫자 {n}개를 받는데, 고른 데이터는 {m}개를 줍니다. 먼저 맞는 데이터를 고르세요.",
+    },
+    # --- exported code -------------------------------------------------------------------------
+    "code.exported": {"en": "exported from Minifig", "ko": "미니피그에서 내보냄"},
+    "code.data": {
+        "en": "The data: X goes in through the eyes, Y is the true answer.",
+        "ko": "데이터: X는 눈으로 들어가고, Y는 정답입니다.",
+    },
+    "code.head": {
+        "en": "The head (network): information flows through the bricks, top to bottom.",
+        "ko": "머리(신경망): 정보가 블록을 위에서 아래로 지나갑니다.",
+    },
+    "code.compile": {
+        "en": "Torso (loss) and legs (optimizer): snap the figure together.",
+        "ko": "몸통(손실)과 다리(옵티마이저): 피규어를 조립합니다.",
+    },
+    "code.train": {
+        "en": "Train: the legs walk the weights downhill on the loss.",
+        "ko": "학습: 다리가 손실의 내리막으로 가중치를 옮깁니다.",
+    },
+    "code.ask": {"en": "Ask the trained figure a question.", "ko": "학습한 피규어에게 질문합니다."},
     # --- the drawing ---------------------------------------------------------------------------
     "figure.title": {"en": "The figure: head, torso and legs", "ko": "피규어: 머리, 몸통, 다리"},
     "figure.snapped": {"en": "Snapped together: compiled", "ko": "딱 맞게 조립됨: 컴파일 완료"},
