@@ -10,16 +10,19 @@ from components import state
 from components.figure import render_compile, render_figure, render_fit_check
 from components.head import handle_drags, render_head
 from components.header import render_header
+from components.inside import render_inside
 from components.palette import render_palette
 from components.parts import render_legs, render_torso
 from components.predict import render_prediction
 from components.problems import render_problems
+from components.take_home import render_take_home
 from components.training import render_training
 from minifig import fit_check, spec
 
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
 state.init()
 data = render_header()
+state.show_notices("page")
 
 figure = state.figure()
 problems = spec.problems(figure)
@@ -44,6 +47,13 @@ st.divider()
 start_training = render_training(ready=not problems and not misfits)
 st.divider()
 render_prediction(figure, data, usable=not problems)
+st.divider()
+inside_col, home_col = st.columns(2, gap="large")
+with inside_col:
+    render_inside(figure, data, usable=not problems)
+with home_col:
+    render_take_home(figure, data, usable=not problems)
+state.sync_address(figure, usable=not problems)
 
 if start_training:
     start_training()

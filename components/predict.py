@@ -47,9 +47,10 @@ def render_prediction(spec: FigureSpec, data: Dataset, usable: bool) -> None:
         answer = float(outputs[0, 0])
         st.markdown(f"### {_answer_text(answer, data)}")
         trainer = st.session_state.trainer
-        trained = trainer is not None and trainer.epochs_done > 0
-        if trained:
+        if trainer is not None and trainer.epochs_done > 0:
             st.caption(tr("ui.trained_answer", n=trainer.epochs_done))
+        elif getattr(head, "loaded_from_file", False):
+            st.caption(tr("ui.loaded_answer"))
         else:
             st.warning(tr("ui.babbling"))
         if outputs.shape[1] > 1:

@@ -11,9 +11,10 @@ import itertools
 
 import streamlit as st
 
+from minifig import url_state
 from minifig.cards import CATALOGUE, Brick
 from minifig.i18n import t
-from minifig.spec import FigureSpec, Training, seed_figure
+from minifig.spec import FigureSpec, SpecError, Training, seed_figure
 
 _SEED = seed_figure()
 
@@ -36,12 +37,64 @@ DEFAULTS = {
 
 
 def init() -> None:
+    """Declare every key; a new session starts from the figure in the address, or the lesson's."""
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
+    st.session_state.setdefault("notices", {})
     if "head" not in st.session_state:
-        st.session_state.head = []
-        for brick in _SEED.head:
-            add_brick(brick.card, brick.params)
+        apply_figure(_figure_from_address() or _SEED)
+
+
+def apply_figure(spec: FigureSpec) -> None:
+    """Put a whole (valid) figure into the widgets; call before the widgets are drawn (e.g. in a callback)."""
+    ss = st.session_state
+    ss.head = []
+    for brick in spec.head:
+        add_brick(brick.card, brick.params)
+    ss.torso = spec.torso.card if spec.torso else None
+    ss.legs = spec.legs.card if spec.legs else None
+    if spec.legs:
+        ss.lr = spec.legs.params["learning_rate"]
+        ss.momentum = spec.legs.params.get("momentum", 0.0)
+    ss.dataset = spec.dataset
+    for name, value in vars(spec.training).items():
+        ss[name] = value
+    ss.trainer = ss.compiled_key = ss.run = ss.babble = None
+
+
+def notify(place: str, kind: str, lines: list[str]) -> None:
+    """Keep a message for the learner until the part at `place` shows it (once)."""
+    st.session_state.notices[place] = (kind, lines)
+
+
+def show_notices(place: str) -> None:
+    notice = st.session_state.notices.pop(place, None)
+    if notice:
+        kind, lines = notice
+        getattr(st, kind)("  \n".join(lines))
+
+
+def _figure_from_address() -> FigureSpec | None:
+    query = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    if not url_state.has_figure(query):
+        return None
+    try:
+        return url_state.from_query(query)
+    except SpecError as error:
+        lang = st.session_state.lang
+        notify("page", "warning", [t("ui.bad_address", lang), *(p.text(lang) for p in error.problems)])
+        return None
+
+
+def sync_address(spec: FigureSpec, usable: bool) -> None:
+    """Keep the page address equal to the figure, so copying it shares the whole set-up."""
+    if not usable:
+        return
+    query = url_state.to_query(spec)
+    current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    wanted = {key: value if isinstance(value, list) else [value] for key, value in query.items()}
+    if current != {key: value for key, value in wanted.items() if value}:
+        st.query_params.from_dict(query)
 
 
 def tr(key: str, **values) -> str:

@@ -7,9 +7,13 @@ lookup, no per-card code.
 from __future__ import annotations
 
 import keras
+import tensorflow as tf
 
 from minifig.cards import CATALOGUE, Brick
 from minifig.spec import FigureSpec
+
+# Every figure gets its own traced functions; TensorFlow's "retracing" advice does not apply here.
+tf.get_logger().setLevel("ERROR")
 
 
 def make_layer(brick: Brick) -> keras.layers.Layer:

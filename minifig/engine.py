@@ -55,6 +55,7 @@ class Head:
     def __init__(self, spec: FigureSpec, n_features: int):
         self.model = build.build_head(spec, n_features, seed=spec.training.seed)
         self.n_features = n_features
+        self.loaded_from_file = False  # weights put in from a learner's file, not from training here
         self._answer = tf.function(
             lambda x: self.model(x, training=False),
             input_signature=[tf.TensorSpec([None, n_features], "float32")],

@@ -1,0 +1,73 @@
+"""Look inside the head: what each brick takes, gives and keeps, its weights as a picture, and the lesson's equation."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.predict import answering_head
+from components.state import tr
+from minifig.datasets import Dataset
+from minifig.spec import FigureSpec
+from minifig.summary import layer_infos
+
+
+def render_inside(spec: FigureSpec, data: Dataset, usable: bool) -> None:
+    st.subheader(tr("ui.inside"))
+    with st.container(key="summary"):
+        if not usable or not spec.head:
+            st.info(tr("ui.no_answer"))
+            return
+        infos = layer_infos(spec, data.n_features)
+        lines = [
+            tr(
+                "ui.layer_line",
+                n=i + 1,
+                label=info.label,
+                takes=info.takes,
+                numbers=tr("ui.number_one" if info.takes == 1 else "ui.number_many"),
+                gives=info.gives,
+                weights=f"{info.weights:,}",
+            )
+            for i, info in enumerate(infos)
+        ]
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        st.markdown(f"**{tr('ui.total_weights', n=f'{sum(i.weights for i in infos):,}')}**")
+    model = answering_head(spec, data).model
+    dense = [(i, layer) for i, layer in enumerate(model.layers) if spec.head[i].card == "dense"]
+    equation = _equation(spec, data, model)
+    if equation:
+        st.markdown(tr("ui.equation"))
+        st.latex(equation)
+    if dense:
+        labels = {i: f"{i + 1}. {infos[i].label}" for i, _ in dense}
+        chosen = st.selectbox(tr("ui.pick_layer"), list(labels), format_func=labels.get, key="inside_layer")
+        kernel, bias = (np.asarray(w) for w in model.layers[chosen].get_weights())
+        st.plotly_chart(_weights_figure(kernel, bias), key="weights_map", config={"displayModeBar": False})
+        st.caption(tr("ui.weights_help"))
+
+
+def _equation(spec: FigureSpec, data: Dataset, model) -> str | None:
+    """Y' = w·X + b for a head of one Dense(1) on one input — the lesson's first equation, with today's numbers."""
+    if len(spec.head) != 1 or spec.head[0].params.get("units") != 1 or data.n_features != 1:
+        return None
+    kernel, bias = model.layers[0].get_weights()
+    inner = f"{float(kernel[0, 0]):.3f}\\cdot X {'+' if bias[0] >= 0 else '-'} {abs(float(bias[0])):.3f}"
+    activation = spec.head[0].params["activation"]
+    return f"Y' = {inner}" if activation == "linear" else f"Y' = \\mathrm{{{activation}}}({inner})"
+
+
+def _weights_figure(kernel: np.ndarray, bias: np.ndarray) -> go.Figure:
+    """The kernel as a heatmap (inputs down, units across) with the bias as its own row at the bottom."""
+    z = np.vstack([kernel, bias.reshape(1, -1)])
+    rows = [f"{tr('ui.input')} {i + 1}" for i in range(kernel.shape[0])] + [tr("ui.bias")]
+    limit = float(np.abs(z).max()) or 1.0
+    figure = go.Figure(go.Heatmap(z=z, y=rows, colorscale="RdBu", zmin=-limit, zmax=limit, zmid=0))
+    figure.update_layout(
+        height=min(520, 120 + 14 * len(rows)),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis_title=tr("ui.unit"),
+        yaxis={"autorange": "reversed"},
+    )
+    return figure
