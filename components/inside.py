@@ -32,7 +32,7 @@ def render_inside(spec: FigureSpec, data: Dataset, usable: bool) -> None:
             )
             for i, info in enumerate(infos)
         ]
-        st.markdown("\n".join(f"- {line}" for line in lines))
+        st.markdown("\n".join(lines))
         st.markdown(f"**{tr('ui.total_weights', n=f'{sum(i.weights for i in infos):,}')}**")
     model = answering_head(spec, data).model
     dense = [(i, layer) for i, layer in enumerate(model.layers) if spec.head[i].card == "dense"]

@@ -54,6 +54,8 @@ class Card:
     explain: dict[str, str]
     params: tuple[Param, ...] = ()
     label: str = ""
+    # Only for layers: False when the layer rescales its input, so the previous activation's range no longer holds.
+    keeps_activation: bool = True
     # Only for losses: which answers the loss is made for and which last activation it expects
     # (none listed: any activation whose range covers the answers).
     label_kinds: tuple[str, ...] = ()
@@ -108,6 +110,7 @@ CARDS: tuple[Card, ...] = (
             "ko": "지나가는 숫자들을 일정한 범위로 맞춰 주어, 학습이 더 부드럽게 되는 경우가 많습니다.",
         },
         label="BatchNorm",
+        keeps_activation=False,
     ),
     Card(
         "activation",

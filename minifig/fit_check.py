@@ -27,11 +27,14 @@ class Misfit:
 def head_output(spec: FigureSpec, n_features: int) -> tuple[int, str]:
     """How many numbers the head gives and the activation they come out of.
 
-    Layers without `units` pass the width on; an Activation card bends the output unless it is linear.
+    Layers without `units` pass the width on; an Activation card bends the output unless it is linear;
+    a layer that rescales (BatchNorm) leaves numbers of any size, as a linear ending does.
     """
     width, activation = n_features, "linear"
     for brick in spec.head:
-        if "units" in brick.params:
+        if not CATALOGUE[brick.card].keeps_activation:
+            activation = "linear"
+        elif "units" in brick.params:
             width, activation = brick.params["units"], brick.params["activation"]
         elif brick.params.get("activation", "linear") != "linear":
             activation = brick.params["activation"]
@@ -65,7 +68,9 @@ def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
     if loss_fits_labels:
         found += _label_format_misfits(loss.id, data)
     else:
-        fitting = ", ".join(c.label for c in cards_of(LOSS) if kind in c.label_kinds)
+        fitting = ", ".join(
+            c.label for c in cards_of(LOSS) if kind in c.label_kinds and not _label_format_misfits(c.id, data)
+        )
         found.append(
             Misfit(
                 "torso",

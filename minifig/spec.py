@@ -90,7 +90,7 @@ def check_value(param: Param, value: object, what: Message) -> tuple[object, Mes
     if param.type == "choice":
         if value in param.choices:
             return value, None
-        return None, Message("problem.bad_choice", {"what": what, "value": value, "choices": ", ".join(param.choices)})
+        return None, Message("problem.bad_choice", {"what": what, "value": _short(value), "choices": ", ".join(param.choices)})
     number = _as_number(value)
     if number is None:
         return None, Message("problem.not_a_number", {"what": what, "value": _short(value)})
@@ -126,7 +126,7 @@ def from_dict(raw: object) -> FigureSpec:
     torso = _brick(raw.get("torso"), LOSS, "torso", None, problems) if raw.get("torso") is not None else None
     legs = _brick(raw.get("legs"), OPTIMIZER, "legs", None, problems) if raw.get("legs") is not None else None
     dataset = raw.get("dataset", "seed")
-    if dataset not in DATASETS:
+    if not isinstance(dataset, str) or dataset not in DATASETS:
         problems.append(Message("problem.unknown_dataset", {"value": _short(dataset)}))
     training = _training(raw.get("training", {}), problems)
     if problems:
@@ -218,5 +218,8 @@ def _as_number(value: object) -> float | None:
 
 
 def _short(value: object) -> str:
+    """A value as a learner may see it in a message: at most 40 characters; lists and objects only named."""
+    if isinstance(value, list | dict | tuple):
+        return f"[{type(value).__name__}]"
     text = f"{value:g}" if isinstance(value, float) else str(value)
     return text if len(text) <= 40 else text[:37] + "…"
