@@ -49,7 +49,7 @@ def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
         data: the data set it will learn from; its `label_kind` decides the right ending.
 
     Returns:
-        The misfits, head first; empty when the figure fits.
+        The misfits (missing parts, then torso, then head); empty when the figure fits.
     """
     found: list[Misfit] = []
     if not spec.head:
@@ -89,7 +89,14 @@ def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
         found.append(
             Misfit(
                 "head",
-                Message("misfit.width", {"width": width, "expected": expected}),
+                Message(
+                    "misfit.width",
+                    {
+                        "width": width,
+                        "numbers": Message("ui.number_one" if width == 1 else "ui.number_many"),
+                        "expected": expected,
+                    },
+                ),
                 Message("fix.width", {"units": units, "activation": wanted}),
             )
         )

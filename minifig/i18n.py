@@ -90,7 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "Dense 카드를 머리로 끌어다 놓으세요.",
     },
     "misfit.width": {
-        "en": "The last layer gives {width} numbers, but the answer is {expected}.",
+        "en": "The last layer gives {width} {numbers}, but the answer is {expected}.",
         "ko": "마지막 층은 숫자 {width}개를 내놓는데, 답은 {expected}입니다.",
     },
     "fix.width": {

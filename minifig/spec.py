@@ -90,7 +90,9 @@ def check_value(param: Param, value: object, what: Message) -> tuple[object, Mes
     if param.type == "choice":
         if value in param.choices:
             return value, None
-        return None, Message("problem.bad_choice", {"what": what, "value": _short(value), "choices": ", ".join(param.choices)})
+        return None, Message(
+            "problem.bad_choice", {"what": what, "value": _short(value), "choices": ", ".join(param.choices)}
+        )
     number = _as_number(value)
     if number is None:
         return None, Message("problem.not_a_number", {"what": what, "value": _short(value)})
