@@ -377,6 +377,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui.input": {"en": "input", "ko": "입력"},
     "ui.bias": {"en": "bias", "ko": "편향"},
     "ui.unit": {"en": "neuron", "ko": "뉴런"},
+    # --- the coach -----------------------------------------------------------------------------
+    "coach.title": {"en": "Coach", "ko": "코치"},
+    "coach.diverged": {
+        "en": "The loss exploded: the learning rate is too large. Make it smaller (e.g. ÷10), Reset, and train again.",
+        "ko": "손실이 폭발했습니다: 학습률이 너무 큽니다. 학습률을 줄이고(예: ÷10) 초기화한 뒤 다시 학습하세요.",
+    },
+    "coach.flat": {
+        "en": "The loss has hardly moved lately. Try more epochs or a larger learning rate.",
+        "ko": "최근에 손실이 거의 줄지 않았습니다. 에포크를 늘리거나 학습률을 키워 보세요.",
+    },
+    "coach.memorising": {
+        "en": "It is memorising: the training loss still falls but the validation loss rises. "
+        "Use fewer bricks, add Dropout, or give it more data.",
+        "ko": "외우고 있습니다: 학습 손실은 줄지만 검증 손실은 늘고 있습니다. "
+        "블록을 줄이거나, Dropout을 넣거나, 데이터를 늘려 보세요.",
+    },
+    "coach.majority": {
+        "en": "Accuracy is stuck at {share}, the share of the largest class: it gives the same answer to everything. "
+        "The pieces may not fit — check the head's end, the torso and the learning rate.",
+        "ko": "정확도가 가장 많은 종류의 비율인 {share}에 멈춰 있습니다: 모든 질문에 같은 답을 합니다. "
+        "조각이 맞지 않을 수 있습니다 — 머리의 끝, 몸통, 학습률을 확인하세요.",
+    },
+    "coach.well_done": {
+        "en": "Every training answer is right. Ask it something with the slider!",
+        "ko": "학습 데이터의 답을 모두 맞혔습니다. 슬라이더로 질문해 보세요!",
+    },
     # --- the drawing ---------------------------------------------------------------------------
     "figure.title": {"en": "The figure: head, torso and legs", "ko": "피규어: 머리, 몸통, 다리"},
     "figure.snapped": {"en": "Snapped together: compiled", "ko": "딱 맞게 조립됨: 컴파일 완료"},
