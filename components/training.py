@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
 
 from components.state import tr
 from minifig.charts import curves_figure
+from minifig.coach import Situation, remarks
 
 REDRAW_SECONDS = 0.15  # live curves redraw at least ~6 times a second, whatever the epoch speed
 
@@ -26,11 +28,14 @@ def render_training(ready: bool) -> Callable[[], None] | None:
     reset_col.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
     with st.container(key="train_status"):
         status, progress = st.empty(), st.empty()
+    with st.container(key="coach"):
+        coach = st.empty()
     with st.container(key="curves"):
         chart = st.empty()
     _note_interrupted_run()
     trainer = st.session_state.trainer
-    _show(trainer, status, progress, chart)
+    panel = Panel(status, progress, coach, chart)
+    _show(trainer, panel)
     if not train:
         return None
     if trainer is None:
@@ -39,10 +44,20 @@ def render_training(ready: bool) -> Callable[[], None] | None:
     if not ready:
         st.error(tr("ui.compile_blocked"))
         return None
-    return lambda: _run(trainer, status, progress, chart)
+    return lambda: _run(trainer, panel)
 
 
-def _run(trainer, status, progress, chart) -> None:
+@dataclass(frozen=True)
+class Panel:
+    """The places the training redraws while it runs."""
+
+    status: object
+    progress: object
+    coach: object
+    chart: object
+
+
+def _run(trainer, panel: Panel) -> None:
     epochs, batch_size = st.session_state.epochs, st.session_state.batch_size
     run = {"start": trainer.epochs_done, "target": epochs, "state": "running"}
     st.session_state.run = run
@@ -53,7 +68,7 @@ def _run(trainer, status, progress, chart) -> None:
         now = time.perf_counter()
         if now - last_draw >= REDRAW_SECONDS or log.epoch - run["start"] == epochs:
             last_draw = now
-            _show(trainer, status, progress, chart)
+            _show(trainer, panel)
 
     yield_check = get_run_yield_check() or (lambda: None)
     result = trainer.train(epochs, batch_size, on_epoch=on_epoch, should_stop=lambda: yield_check() or False)
@@ -74,13 +89,14 @@ def _reset() -> None:
     st.session_state.run = None
 
 
-def _show(trainer, status, progress, chart) -> None:
+def _show(trainer, panel: Panel) -> None:
     run = st.session_state.run
     target = run["target"] if run else st.session_state.epochs
     if trainer is None or not trainer.history:
-        status.markdown(tr("ui.status_idle", target=target))
-        progress.progress(0.0)
-        chart.empty()
+        panel.status.markdown(tr("ui.status_idle", target=target))
+        panel.progress.progress(0.0)
+        panel.coach.empty()
+        panel.chart.empty()
         return
     done = trainer.epochs_done - (run["start"] if run else 0)
     state = run["state"] if run else "done"
@@ -89,10 +105,20 @@ def _show(trainer, status, progress, chart) -> None:
         "ui.figures", loss=f"{last.loss:.4f}", metric=tr(f"metric.{trainer.metric_name}"), value=f"{last.metric:.4f}"
     )
     line = tr(f"ui.status_{state}", epoch=done, target=target)
-    status.markdown(f"**{line}** {figures}  \n{tr('ui.total_epochs', n=trainer.epochs_done)}")
-    progress.progress(min(1.0, done / max(1, target)))
-    chart.plotly_chart(
+    panel.status.markdown(f"**{line}** {figures}  \n{tr('ui.total_epochs', n=trainer.epochs_done)}")
+    panel.progress.progress(min(1.0, done / max(1, target)))
+    _coach(trainer, panel.coach)
+    panel.chart.plotly_chart(
         curves_figure(trainer.history, trainer.metric_name, trainer.has_validation, st.session_state.lang),
         key=f"curves_{trainer.epochs_done}_{time.perf_counter_ns()}",
         config={"displayModeBar": False},
     )
+
+
+def _coach(trainer, place) -> None:
+    lang = st.session_state.lang
+    said = remarks(trainer.history, Situation(trainer.metric_name, trainer.majority_share))
+    if said:
+        place.info("\n".join(f"**{tr('coach.title')}:** {remark.text(lang)}" for remark in said))
+    else:
+        place.empty()

@@ -94,6 +94,15 @@ class Trainer:
         return int(self._x.shape[0])
 
     @property
+    def majority_share(self) -> float | None:
+        """The share of the most common answer among the training answers (for yes/no and classes)."""
+        if self.metric_name != "accuracy":
+            return None
+        y = self._y.numpy()
+        labels = y.argmax(axis=-1) if y.ndim > 1 and y.shape[-1] > 1 else y.reshape(-1)
+        return float(np.unique(labels, return_counts=True)[1].max() / len(labels))
+
+    @property
     def has_validation(self) -> bool:
         return int(self._x_val.shape[0]) > 0
 

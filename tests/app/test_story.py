@@ -125,3 +125,9 @@ def test_language_switch_changes_every_text(app):
     assert "Walks downhill on the loss" in english and "손실의 내리막" in korean
     app.number_input(key="p1_units").set_value(0).run()
     assert any("이상이어야" in e.value for e in app.error)
+
+
+def test_coach_speaks_after_training(app):
+    app.button(key="compile").click().run()
+    app.button(key="train").click().run()
+    assert any("Coach" in i.value and "Every training answer is right" in i.value for i in app.info)
