@@ -14,6 +14,7 @@ from minifig.charts import curves_figure
 from minifig.coach import Situation, remarks
 
 REDRAW_SECONDS = 0.15  # live curves redraw at least ~6 times a second, whatever the epoch speed
+MAX_TRAIN_SECONDS = 120  # one run's wall-clock cap, so a shared workshop server stays fair
 
 
 def render_training(ready: bool) -> Callable[[], None] | None:
@@ -71,8 +72,10 @@ def _run(trainer, panel: Panel) -> None:
             _show(trainer, panel)
 
     yield_check = get_run_yield_check() or (lambda: None)
-    result = trainer.train(epochs, batch_size, on_epoch=on_epoch, should_stop=lambda: yield_check() or False)
-    run["state"] = "diverged" if result.diverged else "done"
+    result = trainer.train(
+        epochs, batch_size, on_epoch=on_epoch, should_stop=lambda: yield_check() or False, max_seconds=MAX_TRAIN_SECONDS
+    )
+    run["state"] = "diverged" if result.diverged else "timed_out" if result.timed_out else "done"
     st.rerun()
 
 
@@ -104,7 +107,7 @@ def _show(trainer, panel: Panel) -> None:
     figures = tr(
         "ui.figures", loss=f"{last.loss:.4f}", metric=tr(f"metric.{trainer.metric_name}"), value=f"{last.metric:.4f}"
     )
-    line = tr(f"ui.status_{state}", epoch=done, target=target)
+    line = tr(f"ui.status_{state}", epoch=done, target=target, minutes=MAX_TRAIN_SECONDS // 60)
     panel.status.markdown(f"**{line}** {figures}  \n{tr('ui.total_epochs', n=trainer.epochs_done)}")
     panel.progress.progress(min(1.0, done / max(1, target)))
     _coach(trainer, panel.coach)

@@ -43,6 +43,7 @@ class TrainResult:
     logs: list[EpochLog] = field(default_factory=list)
     stopped: bool = False  # ended early by `should_stop` or by `on_epoch` raising
     diverged: bool = False  # the loss became NaN or infinite
+    timed_out: bool = False  # ended by the wall-clock cap
     seconds: float = 0.0
 
 
@@ -131,6 +132,7 @@ class Trainer:
         batch_size: int,
         on_epoch: Callable[[EpochLog], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        max_seconds: float | None = None,
     ) -> TrainResult:
         """Train for `epochs` more epochs, continuing from the current weights.
 
@@ -139,6 +141,7 @@ class Trainer:
             batch_size: samples per weight update.
             on_epoch: called after every epoch with its `EpochLog`.
             should_stop: asked after every epoch; True ends training there.
+            max_seconds: a wall-clock cap; training ends after the epoch that passes it.
 
         Returns:
             The run's `TrainResult`; its logs are also appended to `history`.
@@ -164,6 +167,9 @@ class Trainer:
                     on_epoch(log)
                 if should_stop is not None and should_stop():
                     result.stopped = True
+                    break
+                if max_seconds is not None and time.perf_counter() - started > max_seconds:
+                    result.stopped = result.timed_out = True
                     break
         except BaseException:
             result.stopped = True

@@ -236,6 +236,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The loss became NaN at epoch {epoch}/{target}: try a smaller learning rate, then Reset.",
         "ko": "epoch {epoch}/{target}에서 손실이 NaN이 되었습니다: 학습률을 줄인 뒤 초기화하세요.",
     },
+    "ui.status_timed_out": {
+        "en": "Paused at epoch {epoch}/{target}: one run may take at most {minutes} minutes here. "
+        "Press Train to go on.",
+        "ko": "epoch {epoch}/{target}에서 멈췄습니다: 여기서는 한 번에 최대 {minutes}분까지 학습합니다. "
+        "학습 시작을 눌러 이어 가세요.",
+    },
     "ui.figures": {"en": "loss {loss} · {metric} {value}", "ko": "손실 {loss} · {metric} {value}"},
     "ui.total_epochs": {"en": "{n} epochs trained so far.", "ko": "지금까지 {n} 에포크 학습했습니다."},
     "metric.accuracy": {"en": "accuracy", "ko": "정확도"},

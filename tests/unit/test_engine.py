@@ -102,3 +102,23 @@ def test_engine_matches_plain_keras_loss_on_one_full_batch():
     reference.compile(loss="binary_crossentropy", optimizer="adam")
     expected = reference.evaluate(data.x, data.y.reshape(-1, 1), verbose=0)
     assert trainer.train(1, 10).logs[0].loss == pytest.approx(expected, rel=1e-5)
+
+
+def test_wall_clock_cap_ends_a_long_run_with_a_usable_model():
+    trainer = Trainer(seed_figure(), load("seed"))
+    result = trainer.train(5000, 1, max_seconds=0.3)
+    assert result.timed_out and result.stopped
+    assert 0 < len(result.logs) < 5000
+    assert np.isfinite(trainer.predict([[3.0]])).all()
+
+
+def test_nan_loss_ends_training_and_says_it_diverged():
+    from minifig.cards import brick
+
+    spec = seed_figure()
+    spec = type(spec)(spec.head, spec.torso, brick("sgd", learning_rate=1.0, momentum=0.99), spec.dataset)
+    data = load("seed")
+    data = type(data)(data.id, data.title_key, data.x * 1e6, data.y, data.label_kind, data.n_classes)
+    result = Trainer(spec, data).train(200, 10)
+    assert result.diverged and result.stopped
+    assert not np.isfinite(result.logs[-1].loss)
