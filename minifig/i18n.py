@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from minifig.data_strings import DATA_STRINGS
+
 LANGUAGES = ("en", "ko")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -78,6 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "field.legs": {"en": "The legs", "ko": "다리"},
     "field.training": {"en": "The training settings", "ko": "학습 설정"},
     "field.dataset": {"en": "The data set", "ko": "데이터"},
+    "field.eyes": {"en": "The eyes", "ko": "눈"},
     "field.figure": {"en": "The figure description", "ko": "피규어 설명"},
     "where.brick": {"en": "{what} of brick {n}", "ko": "{n}번 블록의 {what}"},
     # --- fit check ----------------------------------------------------------------------------
@@ -421,6 +424,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "label.big": {"en": "big", "ko": "크다"},
     "feature.x": {"en": "number", "ko": "숫자"},
 }
+
+
+STRINGS.update(DATA_STRINGS)
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -12,7 +12,8 @@ import math
 from dataclasses import dataclass, field, replace
 
 from minifig.cards import CATALOGUE, LAYER, LOSS, OPTIMIZER, Brick, Param, brick
-from minifig.datasets import DATASETS
+from minifig.datasets import CSV_ID, DATASETS
+from minifig.features import VIEWS
 from minifig.i18n import Message
 
 MAX_LAYERS = 12
@@ -42,6 +43,9 @@ class FigureSpec:
     legs: Brick | None = None
     dataset: str = "seed"
     training: Training = field(default_factory=Training)
+    eyes: tuple[str, ...] = ()  # views of 2-D points the head sees (`minifig.features`); () for the raw inputs
+    samples: int | None = None  # the data set's sample count, when it has one (None: its default)
+    noise: float | None = None  # the data set's noise, when it has one (None: its default)
 
     def to_dict(self) -> dict:
         return {
@@ -50,6 +54,9 @@ class FigureSpec:
             "legs": self.legs.to_dict() if self.legs else None,
             "dataset": self.dataset,
             "training": dict(vars(self.training)),
+            "eyes": list(self.eyes),
+            "samples": self.samples,
+            "noise": self.noise,
         }
 
     def to_json(self) -> str:
@@ -128,12 +135,17 @@ def from_dict(raw: object) -> FigureSpec:
     torso = _brick(raw.get("torso"), LOSS, "torso", None, problems) if raw.get("torso") is not None else None
     legs = _brick(raw.get("legs"), OPTIMIZER, "legs", None, problems) if raw.get("legs") is not None else None
     dataset = raw.get("dataset", "seed")
-    if not isinstance(dataset, str) or dataset not in DATASETS:
+    if not isinstance(dataset, str) or dataset not in (*DATASETS, CSV_ID):
         problems.append(Message("problem.unknown_dataset", {"value": _short(dataset)}))
+        dataset = "seed"
     training = _training(raw.get("training", {}), problems)
+    eyes = _eyes(raw.get("eyes") or [], problems)
+    record = DATASETS.get(dataset)
+    samples = _data_setting(record and record.n_samples, raw.get("samples"), "field.n_samples", problems)
+    noise = _data_setting(record and record.noise, raw.get("noise"), "field.noise", problems)
     if problems:
         raise SpecError(problems)
-    return FigureSpec(tuple(head), torso, legs, dataset, training)
+    return FigureSpec(tuple(head), torso, legs, dataset, training, eyes, samples, noise)
 
 
 def from_json(text: str) -> FigureSpec:
@@ -189,6 +201,36 @@ def _brick(raw: object, kind: str, part: str, position: int | None, problems: li
             problems.append(problem)
         params[param.name] = value
     return Brick(card.id, params)
+
+
+def _eyes(raw: object, problems: list[Message]) -> tuple[str, ...]:
+    if not isinstance(raw, list | tuple) or len(raw) > len(VIEWS):
+        problems.append(Message("problem.malformed", {"what": Message("field.eyes")}))
+        return ()
+    eyes = tuple(raw)
+    for view in eyes:
+        if not isinstance(view, str) or view not in VIEWS:
+            choices = ", ".join(VIEWS)
+            problems.append(
+                Message(
+                    "problem.bad_choice", {"what": Message("field.eyes"), "value": _short(view), "choices": choices}
+                )
+            )
+            return ()
+    if len(set(eyes)) != len(eyes):
+        problems.append(Message("problem.malformed", {"what": Message("field.eyes")}))
+        return ()
+    return eyes
+
+
+def _data_setting(param: Param | None, value: object, what: str, problems: list[Message]):
+    """A data set's sample count or noise, checked against that data set's bounds (None: its default)."""
+    if value is None or param is None:
+        return None
+    clean, problem = check_value(param, value, Message(what))
+    if problem:
+        problems.append(problem)
+    return clean
 
 
 def _training(raw: object, problems: list[Message]) -> Training:

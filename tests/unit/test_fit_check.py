@@ -192,7 +192,8 @@ def test_loss_made_for_the_answers_is_no_torso_misfit(seed):
 def test_last_dense_of_64_units_on_yes_no_is_a_width_misfit(seed):
     misfit = only(misfits(figure(ending(64, "sigmoid")), seed))
     assert misfit.part == "head"
-    assert misfit.reason == Message("misfit.width", {"width": 64, "expected": Message("answer.binary")})
+    assert misfit.reason.key == "misfit.width"
+    assert misfit.reason.values["width"] == 64 and misfit.reason.values["expected"] == Message("answer.binary")
     assert misfit.reason.text("en") == "The last layer gives 64 numbers, but the answer is one yes/no."
     assert misfit.fix == Message("fix.width", {"units": 1, "activation": "sigmoid"})
     assert misfit.fix.text("en") == "End the head with Dense(1, sigmoid)."
@@ -223,7 +224,12 @@ def test_class_answers_need_one_softmax_number_per_class():
     assert keys(found) == ["misfit.width", "misfit.activation"]
     width, activation = found
     assert width.part == "head"
-    assert width.reason.values == {"width": 1, "expected": Message("answer.classes", {"n": 3})}
+    assert width.reason.values == {
+        "width": 1,
+        "numbers": Message("ui.number_one"),
+        "expected": Message("answer.classes", {"n": 3}),
+    }
+    assert "gives 1 number," in width.reason.text("en")
     assert "gives 1" in width.reason.text("en") and "the answer is one of 3 classes" in width.reason.text("en")
     assert width.fix == Message("fix.width", {"units": 3, "activation": "softmax"})
     assert width.fix.text("en") == "End the head with Dense(3, softmax)."

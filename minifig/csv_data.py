@@ -1,0 +1,298 @@
+"""The learner's own data: a CSV file read into a `Dataset`, or every reason it cannot be.
+
+`read_csv` never raises on a bad file: it returns a `CsvResult` whose `problems` are messages the
+learner can act on (in English and Korean), so the page can keep the current data untouched. As
+soon as the file reads as a table, the result also carries its columns and first rows, so the page
+can show a preview and let the learner pick another answer column.
+
+The answer column is the last one unless chosen; every other column is an input and must hold
+numbers. What kind of answer it is (yes/no, classes or a number) is guessed from its values and
+can be overridden.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import string
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from minifig.datasets import CSV_ID, Dataset
+from minifig.i18n import Message
+
+MAX_BYTES = 2_000_000
+MAX_ROWS = 5_000
+MAX_FEATURES = 64
+MAX_CLASSES = 20  # at most this many classes; whole-number answers from 0 to this are guessed to be classes
+PREVIEW_ROWS = 5
+LABEL_KINDS = ("binary", "classes", "number")
+MISSING_MARKS = {"", "?", "NA", "N/A", "n/a", "#N/A", "NaN", "nan", "null", "NULL", "None"}  # an empty cell
+
+
+@dataclass(frozen=True)
+class CsvResult:
+    """What became of one file: a data set, or the problems that stop it.
+
+    `columns`, `preview` (the first rows, as written) and `answer_column` are filled whenever the
+    file reads as a table, even with problems. `missing_rows` counts the rows with an empty cell
+    in a column that is used; with `drop_missing` they were left out of the data set.
+    """
+
+    dataset: Dataset | None = None
+    problems: list[Message] = field(default_factory=list)
+    columns: tuple[str, ...] = ()
+    preview: pd.DataFrame | None = None
+    answer_column: str | None = None
+    inferred_kind: str | None = None
+    missing_rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None
+
+
+def read_csv(
+    raw: bytes,
+    filename: str,
+    answer_column: str | None = None,
+    label_kind: str | None = None,
+    drop_missing: bool = False,
+) -> CsvResult:
+    """The learner's CSV file as a data set with id "csv", or the problems that stop it.
+
+    Args:
+        raw: the file's bytes, as uploaded.
+        filename: the file's name; it must end in ".csv".
+        answer_column: the column holding the answers; None for the last column.
+        label_kind: "binary", "classes" or "number" to override the guessed kind; None to keep the guess.
+        drop_missing: leave out the rows with empty cells instead of refusing them.
+
+    Returns:
+        A `CsvResult`; `problems` is empty exactly when `dataset` is set.
+
+    Raises:
+        ValueError: `label_kind` is not one of the kinds (a programmer error, never the file's).
+    """
+    if label_kind is not None and label_kind not in LABEL_KINDS:
+        raise ValueError(
+            f"Received an invalid value for `label_kind`, expected one of {LABEL_KINDS} or None. "
+            f"Received: label_kind={label_kind!r}"
+        )
+    table, problem = _table(raw, filename)
+    if problem is not None:
+        return CsvResult(problems=[problem])
+    columns = tuple(table.columns)
+    answer = columns[-1] if answer_column is None else answer_column
+    seen = {"columns": columns, "preview": table.head(PREVIEW_ROWS), "answer_column": answer}
+    problems = _size_problems(table)
+    if problems:
+        return CsvResult(problems=problems, **seen)
+
+    numbers = table.apply(pd.to_numeric, errors="coerce").where(lambda n: np.isfinite(n.astype(float)))
+    not_numbers = numbers.isna() & table.notna()
+    if not any(table[c].notna().any() and not not_numbers[c].any() for c in columns):
+        return CsvResult(problems=[Message("csv.no_numbers")], **seen)
+    if answer not in columns:
+        return CsvResult(
+            problems=[Message("csv.unknown_column", {"column": _short(answer), "columns": _list(columns)})], **seen
+        )
+    features = [c for c in columns if c != answer]
+    if not features:
+        return CsvResult(problems=[Message("csv.no_features", {"column": _short(answer)})], **seen)
+
+    for column in features:
+        if not_numbers[column].any():
+            where = not_numbers[column].idxmax()  # the first cell that is not a number
+            value, row = table.at[where, column], int(where)
+            problems.append(
+                Message("csv.text_in_feature", {"column": _short(column), "value": _short(value), "row": row})
+            )
+    gaps = table.isna()
+    missing = gaps.any(axis=1)
+    missing_rows = int(missing.sum())
+    if missing_rows and not drop_missing:
+        gap_columns = [c for c in columns if gaps[c].any()]
+        problems.append(Message("csv.missing", {"rows": missing_rows, "columns": _list(gap_columns)}))
+    seen["missing_rows"] = missing_rows
+    if problems:
+        return CsvResult(problems=problems, **seen)
+    kept = ~missing.to_numpy()
+    if not kept.any():
+        return CsvResult(problems=[Message("csv.nothing_left")], **seen)
+
+    answers = table[answer][kept]
+    answer_numbers = numbers[answer][kept]
+    is_number = not not_numbers[answer][kept].any()
+    values = answer_numbers if is_number else answers
+    distinct = sorted(values.unique())
+    inferred = _guess_kind(distinct, is_number)
+    seen["inferred_kind"] = inferred
+    kind = label_kind or inferred
+    problem = _answer_problem(kind, distinct, is_number, answer, answers)
+    if problem is not None:
+        return CsvResult(problems=[problem], **seen)
+
+    x = numbers[features][kept].to_numpy(dtype="float32")
+    if kind == "number":
+        y, classes = answer_numbers.to_numpy(dtype="float32"), {}
+    else:
+        index = {value: i for i, value in enumerate(distinct)}
+        y = values.map(index).to_numpy(dtype="float32")
+        classes = {"n_classes": len(distinct), "class_names": tuple(_name(v) for v in distinct)}
+    dataset = Dataset(
+        CSV_ID,
+        "dataset.csv",
+        x,
+        y,
+        kind,
+        feature_key="feature.csv",
+        feature_names=tuple(features),
+        answer_name=answer,
+        **classes,
+    )
+    return CsvResult(dataset=dataset, **seen)
+
+
+def _table(raw: bytes, filename: str) -> tuple[pd.DataFrame | None, Message | None]:
+    """The file as a table of text cells (empty cells missing), indexed by file row (header: row 1), or why not."""
+    if len(raw) > MAX_BYTES:
+        return None, Message("csv.too_big", {"mb": _number(MAX_BYTES / 1_000_000)})
+    if not str(filename).lower().endswith(".csv"):
+        return None, Message("csv.not_csv")
+    text = _decode(raw)
+    if text is None:
+        return None, Message("csv.not_csv")
+    if not text.strip():
+        return None, Message("csv.empty")
+    first_line = text.strip().splitlines()[0]
+    reader = csv.reader(io.StringIO(text), delimiter=max(",;\t", key=first_line.count), strict=True)
+    try:
+        records = [(reader.line_num, _trimmed(row)) for row in reader]
+    except csv.Error:  # an unclosed quote, a field too long for a table of numbers
+        return None, Message("csv.not_csv")
+    records = [(line, row) for line, row in records if row]  # blank lines and rows of empty cells
+    if not records:
+        return None, Message("csv.empty")
+    header = records[0][1]
+    if all(_is_number(name) for name in header):  # no header: the first line is data already
+        header = [""] * len(header)
+    else:
+        records = records[1:]
+    for line, row in records:
+        if len(row) > len(header):
+            return None, Message("csv.ragged", {"row": line, "cells": len(row), "columns": len(header)})
+    rows = [[_cell(c) for c in row] + [None] * (len(header) - len(row)) for _, row in records]
+    table = pd.DataFrame(rows, columns=_names(header), index=[line for line, _ in records], dtype=object)
+    return table, None
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    """The row's cells without spaces around them, and without the empty cells a stray separator leaves at its end."""
+    row = [cell.strip() for cell in row]
+    while row and not row[-1]:
+        row.pop()
+    return row
+
+
+def _cell(text: str) -> str | None:
+    return None if text in MISSING_MARKS else text
+
+
+def _names(header: list[str]) -> list[str]:
+    """Column names: as written, a spreadsheet letter where there is none, and "name.2" for the second "name"."""
+    names: list[str] = []
+    for i, name in enumerate(header):
+        name = name or _letters(i)
+        base, n = name, 1
+        while name in names:
+            n += 1
+            name = f"{base}.{n}"
+        names.append(name)
+    return names
+
+
+def _decode(raw: bytes) -> str | None:
+    """The bytes as text (UTF-8, or CP949 as Korean Excel saves), or None for a file that is not text."""
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any(ord(ch) < 32 and ch not in "\t\r\n" or ch == "\x7f" for ch in text):
+            return None
+        return text
+    return None
+
+
+def _size_problems(table: pd.DataFrame) -> list[Message]:
+    if len(table) == 0:
+        return [Message("csv.no_rows")]
+    problems = []
+    if len(table) > MAX_ROWS:
+        problems.append(Message("csv.too_many_rows", {"rows": len(table), "max": MAX_ROWS}))
+    if len(table.columns) - 1 > MAX_FEATURES:
+        problems.append(Message("csv.too_many_columns", {"columns": len(table.columns), "max": MAX_FEATURES + 1}))
+    return problems
+
+
+def _guess_kind(distinct: list, is_number: bool) -> str:
+    """Two values: yes/no. Text, or small whole numbers (class codes 0–20): classes. Anything else: a number."""
+    if len(distinct) == 2:
+        return "binary"
+    if not is_number:
+        return "classes"
+    codes = len(distinct) <= MAX_CLASSES and all(float(v).is_integer() and 0 <= v <= MAX_CLASSES for v in distinct)
+    return "classes" if codes else "number"
+
+
+def _answer_problem(kind: str, distinct: list, is_number: bool, answer: str, answers: pd.Series) -> Message | None:
+    """Why the answers cannot be of `kind`, or None when they can."""
+    if len(distinct) == 1:
+        return Message("csv.one_class", {"column": _short(answer), "value": _short(_name(distinct[0]))})
+    if kind == "number" and not is_number:
+        text = next(v for v in answers if not _is_number(v))
+        return Message("csv.answer_not_number", {"column": _short(answer), "value": _short(text)})
+    if kind == "binary" and len(distinct) != 2:
+        return Message("csv.not_two_classes", {"column": _short(answer), "n": len(distinct)})
+    if kind == "classes" and len(distinct) > MAX_CLASSES:
+        return Message("csv.too_many_classes", {"column": _short(answer), "n": len(distinct), "max": MAX_CLASSES})
+    return None
+
+
+def _is_number(text: object) -> bool:
+    try:
+        return math.isfinite(float(str(text)))
+    except ValueError:
+        return False
+
+
+def _letters(index: int) -> str:
+    """A spreadsheet's column name: A, B, …, Z, AA, AB, …"""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = string.ascii_uppercase[rest] + name
+    return name
+
+
+def _name(value: object) -> str:
+    return _number(value) if isinstance(value, int | float | np.number) else str(value)
+
+
+def _number(value: float) -> str:
+    return f"{float(value):g}"
+
+
+def _list(names) -> str:
+    names = [_short(n) for n in names]
+    return ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else text[:27] + "…"
