@@ -7,25 +7,31 @@ asking the figure. Training itself starts last, when the whole page is already o
 import streamlit as st
 
 from components import state
+from components.data import render_data
 from components.figure import render_compile, render_figure, render_fit_check
 from components.head import handle_drags, render_head
 from components.header import render_header
 from components.inside import render_inside
 from components.palette import render_palette
 from components.parts import render_legs, render_torso
-from components.predict import render_prediction
+from components.plane import map_of
+from components.predict import answering_head, render_prediction
 from components.problems import render_problems
+from components.results import render_results
 from components.take_home import render_take_home
 from components.training import render_training
 from minifig import fit_check, spec
 
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
 state.init()
-data = render_header()
+render_header()
 state.show_notices("page")
+choice = render_data()
+state.show_notices("data")
+data = choice.seen
 
 figure = state.figure()
-problems = spec.problems(figure)
+problems = [*spec.problems(figure), *choice.problems]
 misfits = [] if problems else fit_check.misfits(figure, data)
 state.forget_stale_model(figure)
 
@@ -44,9 +50,14 @@ with figure_col:
 handle_drags()
 
 st.divider()
-start_training = render_training(ready=not problems and not misfits)
+live_map = (lambda: map_of(answering_head(figure, data), choice)) if choice.is_plane and not problems else None
+start_training = render_training(ready=not problems and not misfits, live_map=live_map)
 st.divider()
-render_prediction(figure, data, usable=not problems)
+ask_col, results_col = st.columns([3, 2], gap="large")
+with ask_col:
+    render_prediction(figure, choice, usable=not problems)
+with results_col:
+    render_results(choice)
 st.divider()
 inside_col, home_col = st.columns(2, gap="large")
 with inside_col:

@@ -1,13 +1,15 @@
-"""Ask the figure: a slider over the data's input range, the answer with its label, and the answer curve."""
+"""Ask the figure: controls that fit the data (one slider, two sliders on the map, an image, one box per
+input), the answer with its label, and a picture of the answer."""
 
 from __future__ import annotations
 
 import numpy as np
 import streamlit as st
 
+from components.data import DataChoice, pixelated
 from components.state import head_key, tr
-from minifig.charts import answer_figure
-from minifig.datasets import Dataset
+from minifig.charts import answer_figure, class_names, probability_figure
+from minifig.datasets import Dataset, split_rows
 from minifig.spec import FigureSpec
 
 
@@ -25,27 +27,91 @@ def answering_head(spec: FigureSpec, data: Dataset):
 
 
 @st.fragment
-def render_prediction(spec: FigureSpec, data: Dataset, usable: bool) -> None:
+def render_prediction(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     st.subheader(tr("ui.ask"))
+    raw = choice.raw
+    if raw.image_shape:
+        ask = _ask_image
+    elif raw.n_features == 1:
+        ask = _ask_line
+    elif choice.is_plane:
+        ask = _ask_plane
+    else:
+        ask = _ask_table
+    ask(spec, choice, usable)
+
+
+def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+    data = choice.seen
     low, high = data.input_range
-    feature = tr(data.feature_key)
     value = st.slider(
-        tr("ui.ask_input", feature=feature),
+        tr("ui.ask_input", feature=tr(data.feature_key)),
         low,
         high,
         value=low + (high - low) * 0.25,
         step=round((high - low) / 90, 2) or 0.01,
         key="predict_input",
     )
+    grid = np.linspace(low, high, 181)
+    outputs = _answer(spec, data, usable, np.concatenate([[value], grid]).reshape(-1, 1))
+    if outputs is not None:
+        st.plotly_chart(
+            answer_figure(grid, outputs[1:, 0], value, float(outputs[0, 0]), data, st.session_state.lang),
+            key="answer_curve",
+            config={"displayModeBar": False},
+        )
+
+
+def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+    from components.plane import map_of, through_eyes
+
+    raw = choice.raw
+    point = []
+    for column, key in zip(st.columns(2), ("predict_x1", "predict_x2"), strict=True):
+        low, high = float(raw.x[:, len(point)].min()), float(raw.x[:, len(point)].max())
+        name = raw.feature_names[len(point)]
+        step = round((high - low) / 100, 3) or 0.01
+        point.append(column.slider(name, low, high, value=(low + high) / 2, step=step, key=key))
+    outputs = _answer(spec, choice.seen, usable, through_eyes(choice, np.array([point])))
+    if outputs is not None:
+        head = answering_head(spec, choice.seen)
+        st.plotly_chart(map_of(head, choice, asked=tuple(point)), key="answer_map", config={"displayModeBar": False})
+
+
+def _ask_table(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+    data = choice.seen
+    columns = st.columns(min(4, data.n_features))
+    values = []
+    for i, name in enumerate(data.feature_names):
+        middle = float(np.median(data.x[:, i]))
+        values.append(columns[i % len(columns)].number_input(name, value=middle, key=f"predict_f{i}"))
+    _answer(spec, data, usable, np.array([values], dtype="float32"))
+
+
+def _ask_image(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+    data = choice.seen
+    ss = st.session_state
+    _, val_rows = split_rows(len(data.x), ss.validation_split, int(ss.seed))
+    rows = val_rows if len(val_rows) else np.arange(len(data.x))
+    picked, answer_col = st.columns([1, 2])
+    with picked:
+        number = st.slider(tr("ui.pick_image"), 1, len(rows), 1, key="predict_image")
+        row = int(rows[number - 1])
+        st.image(pixelated(data.x[row].reshape(data.image_shape), scale=20), width=160)
+        st.caption(tr("ui.true_class", label=class_names(data, ss.lang)[int(data.y[row])]))
+    with answer_col:
+        _answer(spec, data, usable, data.x[row : row + 1])
+
+
+def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -> np.ndarray | None:
+    """Ask the head about `inputs` (the first row is the question) and say its answer; None when it cannot."""
     with st.container(key="prediction"):
         if not usable or not spec.head:
             st.info(tr("ui.no_answer"))
-            return
+            return None
         head = answering_head(spec, data)
-        grid = np.linspace(low, high, 181)
-        outputs = head.predict(np.concatenate([[value], grid]).reshape(-1, 1))
-        answer = float(outputs[0, 0])
-        st.markdown(f"### {_answer_text(answer, data)}")
+        outputs = head.predict(inputs)
+        st.markdown(f"### {_answer_text(outputs[0], data)}")
         trainer = st.session_state.trainer
         if trainer is not None and trainer.epochs_done > 0:
             st.caption(tr("ui.trained_answer", n=trainer.epochs_done))
@@ -53,17 +119,24 @@ def render_prediction(spec: FigureSpec, data: Dataset, usable: bool) -> None:
             st.caption(tr("ui.loaded_answer"))
         else:
             st.warning(tr("ui.babbling"))
-        if outputs.shape[1] > 1:
+        if data.label_kind == "classes" and outputs.shape[1] == data.n_classes:
+            names = class_names(data, st.session_state.lang)
+            st.plotly_chart(
+                probability_figure(outputs[0], names, st.session_state.lang),
+                key="answer_bars",
+                config={"displayModeBar": False},
+            )
+        elif outputs.shape[1] > 1:
             st.info(tr("ui.wide_answer", n=outputs.shape[1]))
-    st.plotly_chart(
-        answer_figure(grid, outputs[1:, 0], value, answer, data, st.session_state.lang),
-        key="answer_curve",
-        config={"displayModeBar": False},
-    )
+    return outputs
 
 
-def _answer_text(answer: float, data: Dataset) -> str:
-    if data.label_kind == "binary" and data.class_label_keys:
-        label = tr(data.class_label_keys[int(answer >= 0.5)])
+def _answer_text(output: np.ndarray, data: Dataset) -> str:
+    if data.label_kind == "classes" and len(output) == data.n_classes > 1:
+        picked = int(np.argmax(output))
+        return tr("ui.answer_class", label=class_names(data, st.session_state.lang)[picked], p=float(output[picked]))
+    answer = float(output[0])
+    if data.label_kind == "binary":
+        label = class_names(data, st.session_state.lang)[int(answer >= 0.5)]
         return tr("ui.answer", value=f"{answer:.4f}", label=label)
     return tr("ui.answer_number", value=f"{answer:.4f}")

@@ -13,6 +13,8 @@ import streamlit as st
 
 from minifig import url_state
 from minifig.cards import CATALOGUE, Brick
+from minifig.datasets import DATASETS
+from minifig.features import DEFAULT_VIEWS
 from minifig.i18n import t
 from minifig.spec import FigureSpec, SpecError, Training, seed_figure
 
@@ -29,6 +31,17 @@ DEFAULTS = {
     "batch_size": _SEED.training.batch_size,
     "validation_split": _SEED.training.validation_split,
     "seed": _SEED.training.seed,
+    "samples": 300,  # the data set's settings, when it has them (`apply_figure` sets its defaults)
+    "noise": 0.1,
+    "eyes": list(DEFAULT_VIEWS),
+    "csv_file": None,  # {"raw", "name", "result"}: the learner's last CSV file and how it read
+    "csv_data": None,  # the Dataset of the last CSV file that read well
+    "csv_version": 0,  # counts the CSV files used, so a new file drops the model of the old one
+    "answer_column": None,
+    "csv_kind": "auto",
+    "csv_drop": False,
+    "show_val": True,  # views of the map: validation points shown, yes/no answers discretised
+    "discretise": False,
     "trainer": None,  # engine.Trainer of the compiled figure, or None
     "compiled_key": None,  # model_key() of the figure the trainer was built from
     "babble": None,  # (head_key, engine.Head) answering before compile
@@ -57,6 +70,12 @@ def apply_figure(spec: FigureSpec) -> None:
         ss.lr = spec.legs.params["learning_rate"]
         ss.momentum = spec.legs.params.get("momentum", 0.0)
     ss.dataset = spec.dataset
+    record = DATASETS.get(spec.dataset)
+    if record is not None and record.has_count:
+        ss.samples = spec.samples if spec.samples is not None else record.n_samples.default
+    if record is not None and record.has_noise:
+        ss.noise = spec.noise if spec.noise is not None else record.noise.default
+    ss.eyes = list(spec.eyes or DEFAULT_VIEWS)
     for name, value in vars(spec.training).items():
         ss[name] = value
     ss.trainer = ss.compiled_key = ss.run = ss.babble = None
@@ -136,19 +155,23 @@ def figure() -> FigureSpec:
         legs = Brick(ss.legs, {p.name: values[p.name] for p in CATALOGUE[ss.legs].params})
     torso = Brick(ss.torso, {}) if ss.torso is not None else None
     training = Training(ss.epochs, ss.batch_size, ss.validation_split, ss.seed)
-    return FigureSpec(head, torso, legs, ss.dataset, training)
+    record = DATASETS.get(ss.dataset)
+    samples = ss.samples if record is not None and record.has_count else None
+    noise = ss.noise if record is not None and record.has_noise else None
+    eyes = tuple(ss.eyes) if tuple(ss.eyes) != DEFAULT_VIEWS else ()
+    return FigureSpec(head, torso, legs, ss.dataset, training, eyes, samples, noise)
 
 
 def model_key(spec: FigureSpec) -> str:
     """What the built model depends on: everything but the epochs and batch size."""
     raw = spec.to_dict()
     raw["training"] = {k: v for k, v in raw["training"].items() if k not in ("epochs", "batch_size")}
-    return repr(raw)
+    return repr((raw, st.session_state.csv_version))
 
 
 def head_key(spec: FigureSpec) -> str:
-    """What the untrained head depends on: its bricks, the seed and the data's inputs."""
-    return repr((spec.to_dict()["head"], spec.training.seed, spec.dataset))
+    """What the untrained head depends on: its bricks, the seed and the data's inputs (eyes, the CSV file)."""
+    return repr((spec.to_dict()["head"], spec.training.seed, spec.dataset, spec.eyes, st.session_state.csv_version))
 
 
 def forget_stale_model(spec: FigureSpec) -> None:

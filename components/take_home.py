@@ -7,9 +7,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.data import current_choice
 from components.state import apply_figure, figure, head_key, notify, show_notices, tr
 from minifig.codegen import python_script
-from minifig.datasets import Dataset, load
+from minifig.datasets import Dataset
 from minifig.model_file import MAX_FILE_BYTES, ModelFileError, load_weights, read_model_file
 from minifig.spec import FigureSpec, SpecError, from_json
 
@@ -112,7 +113,7 @@ def _model_uploaded() -> None:
     if uploaded is None:
         return
     lang = st.session_state.lang
-    data = load(st.session_state.dataset)
+    data = current_choice().seen
     try:
         model_file = read_model_file(uploaded.getvalue())
         if model_file.n_features != data.n_features:

@@ -14,11 +14,15 @@ from minifig.charts import curves_figure
 from minifig.coach import Situation, remarks
 
 REDRAW_SECONDS = 0.15  # live curves redraw at least ~6 times a second, whatever the epoch speed
+MAP_REDRAW_SECONDS = 0.4  # the map of the plane costs more to draw: ~2.5 times a second
 MAX_TRAIN_SECONDS = 120  # one run's wall-clock cap, so a shared workshop server stays fair
 
 
-def render_training(ready: bool) -> Callable[[], None] | None:
-    """Draw the training panel; returns the training run to start at the end of the page, if asked."""
+def render_training(ready: bool, live_map: Callable[[], object] | None = None) -> Callable[[], None] | None:
+    """Draw the training panel; returns the training run to start at the end of the page, if asked.
+
+    `live_map`, for 2-D data, draws the figure's answer over the plane; it is redrawn while training.
+    """
     st.subheader(tr("ui.train_section"))
     left, right = st.columns(2)
     left.number_input(tr("field.epochs"), step=10, key="epochs")
@@ -31,11 +35,21 @@ def render_training(ready: bool) -> Callable[[], None] | None:
         status, progress = st.empty(), st.empty()
     with st.container(key="coach"):
         coach = st.empty()
-    with st.container(key="curves"):
+    curves_col, map_col = st.columns(2) if live_map else (st.container(), None)
+    with curves_col, st.container(key="curves"):
         chart = st.empty()
+    map_place = None
+    if live_map is not None:
+        with map_col:
+            st.markdown(f"**{tr('ui.map')}**", help=tr("ui.map_help"))
+            show_val, discretise = st.columns(2)
+            show_val.toggle(tr("ui.show_val"), key="show_val")
+            discretise.toggle(tr("ui.discretise"), key="discretise")
+            with st.container(key="map"):
+                map_place = st.empty()
     _note_interrupted_run()
     trainer = st.session_state.trainer
-    panel = Panel(status, progress, coach, chart)
+    panel = Panel(status, progress, coach, chart, map_place, live_map)
     _show(trainer, panel)
     if not train:
         return None
@@ -56,20 +70,32 @@ class Panel:
     progress: object
     coach: object
     chart: object
+    map: object = None
+    draw_map: Callable[[], object] | None = None
+
+    def show_map(self) -> None:
+        if self.map is not None:
+            self.map.plotly_chart(
+                self.draw_map(), key=f"map_{time.perf_counter_ns()}", config={"displayModeBar": False}
+            )
 
 
 def _run(trainer, panel: Panel) -> None:
     epochs, batch_size = st.session_state.epochs, st.session_state.batch_size
     run = {"start": trainer.epochs_done, "target": epochs, "state": "running"}
     st.session_state.run = run
-    last_draw = 0.0
+    last_draw = last_map = 0.0
 
     def on_epoch(log) -> None:
-        nonlocal last_draw
+        nonlocal last_draw, last_map
         now = time.perf_counter()
-        if now - last_draw >= REDRAW_SECONDS or log.epoch - run["start"] == epochs:
+        last = log.epoch - run["start"] == epochs
+        if now - last_draw >= REDRAW_SECONDS or last:
             last_draw = now
-            _show(trainer, panel)
+            _show(trainer, panel, with_map=False)
+        if now - last_map >= MAP_REDRAW_SECONDS or last:
+            last_map = now
+            panel.show_map()
 
     yield_check = get_run_yield_check() or (lambda: None)
     result = trainer.train(
@@ -92,9 +118,11 @@ def _reset() -> None:
     st.session_state.run = None
 
 
-def _show(trainer, panel: Panel) -> None:
+def _show(trainer, panel: Panel, with_map: bool = True) -> None:
     run = st.session_state.run
     target = run["target"] if run else st.session_state.epochs
+    if with_map:
+        panel.show_map()
     if trainer is None or not trainer.history:
         panel.status.markdown(tr("ui.status_idle", target=target))
         panel.progress.progress(0.0)

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from minifig.datasets import Dataset
 from minifig.i18n import t
+from minifig.maps import PlaneGrid
 
 if TYPE_CHECKING:  # the engine imports TensorFlow; the page must paint before that
     from minifig.engine import EpochLog
@@ -92,5 +93,202 @@ def answer_figure(grid: np.ndarray, outputs: np.ndarray, asked: float, answer: f
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         legend={"orientation": "h"},
         xaxis_title=t(data.feature_key, lang),
+    )
+    return figure
+
+
+# --- data views: the map over the plane, classes, the truth, images ------------------------------
+
+CLASS_COLOURS = ("#0055bf", "#e3000b", "#00852b", "#f2a900", "#7a3e9d", "#00a3da", "#e4adc8", "#5c3b1e", "#9ba19d")
+_MAP_SCALE = [[0.0, "#e3000b"], [0.5, "#ffffff"], [1.0, "#0055bf"]]  # no → white → yes, as Playground's
+
+
+def class_names(data: Dataset, lang: str) -> list[str]:
+    """Each class's name in `lang`: the data's own words, the names written in the file, or its number."""
+    if data.class_label_keys:
+        return [t(key, lang) for key in data.class_label_keys]
+    if data.class_names:
+        return list(data.class_names)
+    return [str(i) for i in range(max(data.n_classes, 2))]
+
+
+def map_figure(
+    grid: PlaneGrid,
+    cells: np.ndarray,
+    points: np.ndarray,
+    truth: np.ndarray,
+    is_val: np.ndarray,
+    data: Dataset,
+    lang: str,
+    asked: tuple[float, float] | None = None,
+    show_val: bool = True,
+) -> go.Figure:
+    """The figure's answer over the plane as a heatmap, the examples on it (validation ones hollow).
+
+    `cells` is one value per grid cell: the yes-probability, the picked class or the number answered.
+    """
+    classes = data.label_kind != "number"
+    names = class_names(data, lang) if classes else []
+    if data.label_kind == "classes":
+        colours = [CLASS_COLOURS[i % len(CLASS_COLOURS)] for i in range(len(names))]
+        scale = [[i / max(1, len(colours) - 1), colour] for i, colour in enumerate(colours)]
+        heat = go.Heatmap(
+            x=grid.xs,
+            y=grid.ys,
+            z=grid.as_map(cells),
+            colorscale=scale,
+            zmin=0,
+            zmax=max(1, len(colours) - 1),
+            opacity=0.45,
+            showscale=False,
+            hoverinfo="skip",
+        )
+    else:
+        heat = go.Heatmap(
+            x=grid.xs,
+            y=grid.ys,
+            z=grid.as_map(cells),
+            colorscale=_MAP_SCALE if classes else "RdBu",
+            zmin=0 if classes else None,
+            zmax=1 if classes else None,
+            opacity=0.6,
+            colorbar={"thickness": 10, "len": 0.8},
+            hoverinfo="skip",
+        )
+    traces = [heat]
+    parts = [("train", ~is_val, "circle")] + ([("val", is_val, "circle-open")] if show_val else [])
+    for part, rows, symbol in parts:
+        if not rows.any():
+            continue
+        if classes:
+            for number, name in enumerate(names):
+                chosen = rows & (truth == number)
+                if chosen.any():
+                    traces.append(
+                        _points(
+                            points[chosen],
+                            f"{name} ({t(f'chart.{part}', lang)})",
+                            symbol,
+                            _class_colour(data, number),
+                        )
+                    )
+        else:
+            traces.append(_points(points[rows], t(f"chart.{part}", lang), symbol, "#1b2a34"))
+    if asked is not None:
+        traces.append(
+            go.Scatter(
+                x=[asked[0]],
+                y=[asked[1]],
+                mode="markers",
+                name=t("chart.asked", lang),
+                marker={"color": "#f2cd37", "size": 18, "symbol": "star", "line": {"color": "#1b2a34", "width": 2}},
+            )
+        )
+    layout = {
+        "height": 420,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "legend": {"orientation": "h", "y": -0.12},
+        "xaxis": {"title": {"text": "x₁"}, "range": [float(grid.xs[0]), float(grid.xs[-1])]},
+        "yaxis": {"title": {"text": "x₂"}, "range": [float(grid.ys[0]), float(grid.ys[-1])], "scaleanchor": "x"},
+    }
+    return go.Figure(data=traces, layout=layout)
+
+
+def _class_colour(data: Dataset, number: int) -> str:
+    """Yes/no points in the map's own colours (no red, yes blue); classes each in their colour."""
+    if data.label_kind == "binary":
+        return _MAP_SCALE[-1][1] if number else _MAP_SCALE[0][1]
+    return CLASS_COLOURS[number % len(CLASS_COLOURS)]
+
+
+def _points(xy: np.ndarray, name: str, symbol: str, colour: str) -> go.Scatter:
+    marker = {
+        "color": colour,
+        "size": 7,
+        "symbol": symbol,
+        "line": {"color": "#ffffff" if symbol == "circle" else colour, "width": 1},
+    }
+    return go.Scatter(x=xy[:, 0], y=xy[:, 1], mode="markers", name=name, marker=marker, hoverinfo="skip")
+
+
+def confusion_figure(counts: np.ndarray, names: list[str], lang: str) -> go.Figure:
+    """Rows: the true class; columns: the class the figure picked; the diagonal is right."""
+    figure = go.Figure(
+        go.Heatmap(
+            z=counts,
+            x=names,
+            y=names,
+            colorscale="Blues",
+            showscale=False,
+            text=counts,
+            texttemplate="%{text}",
+            hovertemplate="%{y} → %{x}: %{z}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=120 + 34 * len(names),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"title": {"text": t("chart.picked", lang)}, "side": "top", "type": "category"},
+        yaxis={"title": {"text": t("chart.truth", lang)}, "autorange": "reversed", "type": "category"},
+    )
+    return figure
+
+
+def truth_figure(truth: np.ndarray, predicted: np.ndarray, lang: str) -> go.Figure:
+    """Each example's true number against the figure's answer; a perfect figure sits on the diagonal."""
+    low, high = float(min(truth.min(), predicted.min())), float(max(truth.max(), predicted.max()))
+    figure = go.Figure(
+        [
+            go.Scatter(
+                x=[low, high],
+                y=[low, high],
+                mode="lines",
+                name=t("chart.perfect", lang),
+                line={"color": "#9ba19d", "dash": "dash"},
+            ),
+            go.Scatter(x=truth, y=predicted, mode="markers", name=t("chart.points", lang), marker={"color": "#0055bf"}),
+        ]
+    )
+    figure.update_layout(
+        height=320,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"orientation": "h"},
+        xaxis_title=t("chart.truth", lang),
+        yaxis_title=t("chart.output", lang),
+    )
+    return figure
+
+
+def image_figure(image: np.ndarray, height: int = 200) -> go.Figure:
+    """One grey image, dark ink on white, as the digits are drawn."""
+    figure = go.Figure(go.Heatmap(z=image, colorscale="Greys", showscale=False, hoverinfo="skip"))
+    figure.update_layout(
+        height=height,
+        width=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        xaxis={"visible": False},
+        yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
+    )
+    return figure
+
+
+def probability_figure(probabilities: np.ndarray, names: list[str], lang: str) -> go.Figure:
+    """How sure the figure is of each class, as bars; the picked class stands out."""
+    picked = int(np.argmax(probabilities))
+    colours = ["#0055bf" if i == picked else "#9ba19d" for i in range(len(names))]
+    figure = go.Figure(
+        go.Bar(
+            x=names,
+            y=probabilities,
+            marker={"color": colours},
+            text=[f"{p:.2f}" for p in probabilities],
+            textposition="outside",
+        )
+    )
+    figure.update_layout(
+        height=260,
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        yaxis={"range": [0, 1.1], "title": {"text": t("chart.probability", lang)}},
+        xaxis={"type": "category"},
     )
     return figure

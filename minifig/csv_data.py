@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from minifig.cards import brick
 from minifig.datasets import CSV_ID, Dataset
 from minifig.i18n import Message
+from minifig.spec import FigureSpec, Training
 
 MAX_BYTES = 2_000_000
 MAX_ROWS = 5_000
@@ -296,3 +298,24 @@ def _list(names) -> str:
 def _short(value: object) -> str:
     text = str(value)
     return text if len(text) <= 30 else text[:27] + "…"
+
+
+_ENDINGS = {  # the last brick and the torso that fit each kind of answer
+    "binary": ("sigmoid", "binary_crossentropy"),
+    "classes": ("softmax", "sparse_categorical_crossentropy"),
+    "number": ("linear", "mse"),
+}
+
+
+def starting_figure(data: Dataset, seed: int = 42) -> FigureSpec:
+    """A figure that fits the learner's data: two hidden layers and the ending its kind of answer needs."""
+    activation, torso = _ENDINGS[data.label_kind]
+    width = data.n_classes if data.label_kind == "classes" else 1
+    head = (brick("dense", units=16, activation="relu"), brick("dense", units=16, activation="relu"))
+    return FigureSpec(
+        head=(*head, brick("dense", units=width, activation=activation)),
+        torso=brick(torso),
+        legs=brick("adam", learning_rate=0.01),
+        dataset=CSV_ID,
+        training=Training(epochs=100, batch_size=16, validation_split=0.2 if len(data.x) >= 10 else 0.0, seed=seed),
+    )

@@ -404,8 +404,12 @@ def split(data: Dataset, validation_split: float, seed: int) -> Split:
 
     With `validation_split` 0 every sample trains and the validation part is empty.
     """
-    n = len(data.x)
+    train, val = split_rows(len(data.x), validation_split, seed)
+    return Split(data.x[train], data.y[train], data.x[val], data.y[val])
+
+
+def split_rows(n: int, validation_split: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The row numbers of the training and the validation part of `n` samples, as `split` makes them."""
     n_val = 0 if validation_split <= 0 else max(1, round(n * validation_split))
     order = np.random.default_rng(seed).permutation(n)
-    val, train = order[:n_val], order[n_val:]
-    return Split(data.x[train], data.y[train], data.x[val], data.y[val])
+    return order[n_val:], order[:n_val]
