@@ -89,18 +89,48 @@ def _ask_table(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
 
 
 def _ask_image(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+    """Pick an image the figure never trained on, or draw one; the answer comes with how sure it is."""
     data = choice.seen
     ss = st.session_state
-    _, val_rows = split_rows(len(data.x), ss.validation_split, int(ss.seed))
-    rows = val_rows if len(val_rows) else np.arange(len(data.x))
-    picked, answer_col = st.columns([1, 2])
-    with picked:
-        number = st.slider(tr("ui.pick_image"), 1, len(rows), 1, key="predict_image")
-        row = int(rows[number - 1])
-        st.image(pixelated(data.x[row].reshape(data.image_shape), scale=20), width=160)
-        st.caption(tr("ui.true_class", label=class_names(data, ss.lang)[int(data.y[row])]))
+    draw = st.toggle(tr("ui.image_draw"), key="draw_digit")
+    question, answer_col = st.columns([1, 2])
+    with question:
+        if draw:
+            image = _drawn_image(data)
+            if image is None:
+                st.caption(tr("ui.draw_help"))
+                return
+            st.image(pixelated(image.reshape(data.image_shape), scale=12), width=96, caption=tr("ui.as_seen"))
+        else:
+            _, val_rows = split_rows(len(data.x), ss.validation_split, int(ss.seed))
+            rows = val_rows if len(val_rows) else np.arange(len(data.x))
+            number = st.slider(tr("ui.pick_image"), 1, len(rows), 1, key="predict_image")
+            row = int(rows[number - 1])
+            image = data.x[row]
+            st.image(pixelated(image.reshape(data.image_shape), scale=20), width=160)
+            st.caption(tr("ui.true_class", label=class_names(data, ss.lang)[int(data.y[row])]))
     with answer_col:
-        _answer(spec, data, usable, data.x[row : row + 1])
+        _answer(spec, data, usable, image.reshape(1, -1).astype("float32"))
+
+
+def _drawn_image(data: Dataset) -> np.ndarray | None:
+    from streamlit_drawable_canvas import st_canvas
+
+    from minifig.drawn import as_small_image
+
+    drawn = st_canvas(
+        stroke_width=16,
+        stroke_color="#000000",
+        background_color="#ffffff",
+        height=200,
+        width=200,
+        drawing_mode="freedraw",
+        key="digit_canvas",
+    )
+    if drawn.image_data is None:
+        return None
+    image = as_small_image(drawn.image_data, data.image_shape)
+    return None if image is None else image.reshape(-1) * float(data.x.max())
 
 
 def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -> np.ndarray | None:
