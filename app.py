@@ -37,7 +37,7 @@ state.forget_stale_model(figure)
 
 palette_col, head_col, figure_col = st.columns([1, 1.3, 1.6], gap="medium")
 with palette_col:
-    render_palette()
+    render_palette(images=data.image_shape is not None)
 with head_col:
     render_head()
     render_torso()

@@ -7,6 +7,7 @@ from components.palette import swatch
 from components.state import make_item, param_key, tr
 from minifig import head_edit
 from minifig.cards import CATALOGUE, Param
+from minifig.i18n import STRINGS
 from minifig.spec import MAX_LAYERS
 
 
@@ -60,20 +61,29 @@ def _brick(i: int, item: dict, count: int) -> None:
         args=(head_edit.move, i, i + 1),
     )
     row.button("✕", key=f"remove_{i}", help=tr("ui.remove"), on_click=_edit, args=(head_edit.remove, i))
-    if card.params:
-        for column, param in zip(st.columns(len(card.params)), card.params, strict=True):
+    no_penalty = st.session_state.get(param_key(item["uid"], "regularizer")) == "none"
+    for first in range(0, len(card.params), 2):  # two settings side by side: the head column is narrow
+        for column, param in zip(st.columns(2), card.params[first : first + 2], strict=False):
             with column:
-                _param_input(param, param_key(item["uid"], param.name))
+                disabled = param.name == "reg_rate" and no_penalty
+                _param_input(param, param_key(item["uid"], param.name), disabled)
 
 
-def _param_input(param: Param, key: str) -> None:
+def _param_input(param: Param, key: str, disabled: bool = False) -> None:
     label = tr(f"field.{param.name}")
     if param.type == "choice":
-        st.selectbox(label, param.choices, key=key)
+        st.selectbox(label, param.choices, key=key, format_func=_choice_name)
     elif param.type == "int":
         st.number_input(label, step=1, key=key)
+    elif param.high is not None and param.high <= 0.1:  # small rates such as a weight penalty
+        st.number_input(label, step=0.001, format="%.4f", key=key, disabled=disabled)
     else:
         st.number_input(label, step=0.05, format="%.2f", key=key)
+
+
+def _choice_name(choice: str) -> str:
+    """A choice in words where it has some (no penalty, L1, L2); activation names stay as Keras spells them."""
+    return tr(f"choice.{choice}") if f"choice.{choice}" in STRINGS else choice
 
 
 def _edit(change, *args) -> None:

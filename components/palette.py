@@ -11,12 +11,15 @@ def swatch(colour: str, text: str) -> str:
     return f'<span style="color:{colour}; font-size:1.2em">■</span> **{text}**'
 
 
-def render_palette() -> None:
+def render_palette(images: bool) -> None:
+    """The layer cards; image bricks (Conv2D, MaxPooling2D, Flatten) only when the data are images."""
     st.subheader(tr("ui.palette"))
     st.caption(tr("ui.palette_help"))
     lang = st.session_state.lang
     with st.container(key=PALETTE):
         for card in cards_of(LAYER):
+            if card.offered_for == "images" and not images:
+                continue
             with st.container(key=f"{PALETTE_ITEM_PREFIX}{card.id}", border=True):
                 left, right = st.columns([5, 1], vertical_alignment="center")
                 left.markdown(swatch(card.colour, card.label), unsafe_allow_html=True)

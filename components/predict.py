@@ -164,7 +164,9 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
 def _answer_text(output: np.ndarray, data: Dataset) -> str:
     if data.label_kind == "classes" and len(output) == data.n_classes > 1:
         picked = int(np.argmax(output))
-        return tr("ui.answer_class", label=class_names(data, st.session_state.lang)[picked], p=float(output[picked]))
+        return tr(
+            "ui.answer_class", label=class_names(data, st.session_state.lang)[picked], p=f"{float(output[picked]):.0%}"
+        )
     answer = float(output[0])
     if data.label_kind == "binary":
         label = class_names(data, st.session_state.lang)[int(answer >= 0.5)]

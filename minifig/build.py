@@ -1,7 +1,7 @@
 """From a figure spec to real Keras objects: the head as a model, the torso as a loss, the legs as an optimizer.
 
 Each brick becomes its card's Keras class with the brick's parameters as keyword arguments — one
-lookup, no per-card code.
+lookup, no per-card code (`cards.keras_arguments` adds a card's fixed arguments and the weight penalty).
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import keras
 import tensorflow as tf
 
-from minifig.cards import CATALOGUE, Brick
+from minifig.cards import CATALOGUE, Brick, Regularizer, keras_arguments
+from minifig.shapes import input_shape, sees_images
 from minifig.spec import FigureSpec
 
 # Every figure gets its own traced functions; TensorFlow's "retracing" advice does not apply here.
@@ -17,7 +18,11 @@ tf.get_logger().setLevel("ERROR")
 
 
 def make_layer(brick: Brick) -> keras.layers.Layer:
-    return getattr(keras.layers, CATALOGUE[brick.card].keras_class)(**brick.params)
+    arguments = keras_arguments(brick)
+    penalty = arguments.get("kernel_regularizer")
+    if isinstance(penalty, Regularizer):
+        arguments["kernel_regularizer"] = getattr(keras.regularizers, penalty.keras_class)(penalty.rate)
+    return getattr(keras.layers, CATALOGUE[brick.card].keras_class)(**arguments)
 
 
 def make_loss(brick: Brick) -> keras.losses.Loss:
@@ -35,4 +40,7 @@ def build_head(spec: FigureSpec, n_features: int, seed: int | None = None) -> ke
     """
     if seed is not None:
         keras.utils.set_random_seed(seed)
-    return keras.Sequential([keras.Input(shape=(n_features,)), *(make_layer(b) for b in spec.head)])
+    start = [keras.Input(shape=(n_features,))]
+    if sees_images(spec):
+        start.append(keras.layers.Reshape(input_shape(spec, n_features)))  # each row as an image of one channel
+    return keras.Sequential([*start, *(make_layer(b) for b in spec.head)])

@@ -60,6 +60,14 @@ class Card:
     # (none listed: any activation whose range covers the answers).
     label_kinds: tuple[str, ...] = ()
     output_activations: tuple[str, ...] = ()
+    # Only for layers: Keras arguments every brick of this card gets, and whether it works on images only.
+    fixed: dict[str, object] = field(default_factory=dict)
+    image_only: bool = False
+    for_images: bool = False  # offered in the palette only when the data are images
+
+    @property
+    def offered_for(self) -> str:
+        return "images" if self.image_only or self.for_images else "any"
 
     def defaults(self) -> dict[str, object]:
         return {p.name: p.default for p in self.params}
@@ -73,6 +81,11 @@ def _learning_rate(default: float) -> Param:
 
 
 _ACTIVATION = Param("activation", "choice", "relu", choices=ACTIVATIONS)
+REGULARIZERS = ("none", "l1", "l2")  # a pull of every weight towards zero, as TensorFlow Playground offers
+_REGULARIZER = (
+    Param("regularizer", "choice", "none", choices=REGULARIZERS),
+    Param("reg_rate", "float", 0.001, 0.0, 0.1),
+)
 
 CARDS: tuple[Card, ...] = (
     # --- head: layers -------------------------------------------------------------------------
@@ -85,7 +98,7 @@ CARDS: tuple[Card, ...] = (
             "en": "A row of neurons: each one weighs every input number and passes the sum on.",
             "ko": "뉴런 한 줄: 각 뉴런이 모든 입력 숫자에 가중치를 곱해 더한 값을 다음으로 넘깁니다.",
         },
-        (Param("units", "int", 64, 1, 512), _ACTIVATION),
+        (Param("units", "int", 64, 1, 512), _ACTIVATION, *_REGULARIZER),
         label="Dense",
     ),
     Card(
@@ -123,6 +136,45 @@ CARDS: tuple[Card, ...] = (
         },
         (_ACTIVATION,),
         label="Activation",
+    ),
+    Card(
+        "conv2d",
+        LAYER,
+        "Conv2D",
+        "#a83d15",
+        {
+            "en": "Slides small filters over an image; each lights up where it finds its pattern (an edge, a curve).",
+            "ko": "작은 필터를 이미지 위로 밀며 살펴봅니다. 필터마다 자기 무늬(모서리, 곡선)를 찾은 곳에서 밝아집니다.",
+        },
+        (Param("filters", "int", 8, 1, 64), Param("kernel_size", "int", 3, 1, 5), _ACTIVATION),
+        label="Conv2D",
+        fixed={"padding": "same"},
+        image_only=True,
+    ),
+    Card(
+        "maxpool",
+        LAYER,
+        "MaxPooling2D",
+        "#f57d20",
+        {
+            "en": "Shrinks an image by keeping only the strongest value in each small square.",
+            "ko": "작은 칸마다 가장 큰 값만 남겨 이미지를 줄입니다.",
+        },
+        (Param("pool_size", "int", 2, 2, 4),),
+        label="MaxPooling2D",
+        image_only=True,
+    ),
+    Card(
+        "flatten",
+        LAYER,
+        "Flatten",
+        "#6d6e5c",
+        {
+            "en": "Lays an image's rows out in one long line of numbers, so Dense bricks can read it.",
+            "ko": "이미지의 줄들을 숫자 한 줄로 길게 펼쳐, Dense 블록이 읽을 수 있게 합니다.",
+        },
+        label="Flatten",
+        for_images=True,
     ),
     # --- torso: losses ------------------------------------------------------------------------
     Card(
@@ -298,3 +350,22 @@ class Brick:
 def brick(card_id: str, **params: object) -> Brick:
     """A brick of `card_id` with the card's defaults, overridden by `params`."""
     return Brick(card_id, {**CATALOGUE[card_id].defaults(), **params})
+
+
+@dataclass(frozen=True)
+class Regularizer:
+    """A weight penalty as Keras names it (`L1`, `L2`) and its rate."""
+
+    keras_class: str
+    rate: float
+
+
+def keras_arguments(brick: Brick) -> dict[str, object]:
+    """The brick's Keras keyword arguments: its settings, the card's fixed ones, a `Regularizer` if chosen."""
+    card = CATALOGUE[brick.card]
+    arguments = {**brick.params, **card.fixed}
+    kind = arguments.pop("regularizer", "none")
+    rate = arguments.pop("reg_rate", 0.0)
+    if kind != "none":
+        arguments["kernel_regularizer"] = Regularizer(kind.upper(), rate)
+    return arguments

@@ -11,9 +11,10 @@ import json
 
 import numpy as np
 
-from minifig.cards import CATALOGUE, Brick
+from minifig.cards import CATALOGUE, Brick, Regularizer, keras_arguments
 from minifig.datasets import Dataset
 from minifig.i18n import t
+from minifig.shapes import input_shape, sees_images
 from minifig.spec import FigureSpec
 
 INLINE_NUMBERS = 4000  # data with more numbers than this is loaded by the data set's own code
@@ -43,6 +44,7 @@ def python_script(spec: FigureSpec, data: Dataset, lang: str) -> str:
         f"# {t('code.head', lang)}",
         "model = keras.Sequential([",
         f"    keras.Input(shape=({data.n_features},)),",
+        *([f"    layers.Reshape({input_shape(spec, data.n_features)}),"] if sees_images(spec) else []),
         *(f"    layers.{_call(brick)}," for brick in spec.head),
         "])",
         "model.summary()",
@@ -68,8 +70,14 @@ def python_script(spec: FigureSpec, data: Dataset, lang: str) -> str:
 
 def _call(brick: Brick) -> str:
     """`Dense(units=64, activation="relu")`: the card's Keras class with the brick's settings."""
-    arguments = ", ".join(f"{name}={json.dumps(value)}" for name, value in brick.params.items())
+    arguments = ", ".join(f"{name}={_value(value)}" for name, value in keras_arguments(brick).items())
     return f"{CATALOGUE[brick.card].keras_class}({arguments})"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Regularizer):
+        return f"keras.regularizers.{value.keras_class}({value.rate})"
+    return json.dumps(value)
 
 
 def _data_lines(data: Dataset) -> list[str]:

@@ -85,6 +85,7 @@ class DataRecord:
     preset: dict
     n_samples: Param | None = None
     noise: Param | None = None
+    image_shape: tuple[int, int] | None = None  # each row is an image of this shape (rows, columns)
 
     @property
     def has_count(self) -> bool:
@@ -335,6 +336,7 @@ RECORDS: tuple[DataRecord, ...] = (
         "dataset.digits",
         digits,
         _preset([_dense(32, "relu"), _dense(10, "softmax")], _CLASSES, brick("adam", learning_rate=0.01), 15, 32, 0.2),
+        image_shape=(8, 8),
     ),
 )
 

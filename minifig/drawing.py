@@ -26,7 +26,10 @@ BRICK_H, GAP, NOTE_X = 34, 22, 330
 def brick_label(brick: Brick) -> str:
     """A brick's short name with its settings, as in the lesson's listing: "Dense 64 relu"."""
     card = CATALOGUE[brick.card]
-    return " ".join([card.label, *(f"{v:g}" if isinstance(v, float) else str(v) for v in brick.params.values())])
+    settings = dict(brick.params)
+    penalty, rate = settings.pop("regularizer", "none"), settings.pop("reg_rate", None)
+    words = [card.label, *(f"{v:g}" if isinstance(v, float) else str(v) for v in settings.values())]
+    return " ".join(words + ([f"{penalty.upper()} {rate:g}"] if penalty != "none" else []))
 
 
 def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: str) -> str:

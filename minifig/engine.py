@@ -213,6 +213,8 @@ class Trainer:
         with tf.GradientTape() as tape:
             pred = self.model(x, training=True)
             loss = self.loss(y, pred)
+            if self.model.losses:  # weight penalties (L1/L2), counted in the loss as Keras's fit counts them
+                loss = loss + tf.add_n(self.model.losses)
         self.optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables, strict=True))
         return loss, self._metric(y, pred)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from minifig.cards import ACTIVATION_RANGES, CATALOGUE, LOSS, cards_of
 from minifig.datasets import Dataset
 from minifig.i18n import Message
+from minifig.shapes import flow
 from minifig.spec import FigureSpec
 
 # The activation a head should end with for each kind of answer, when the torso does not say.
@@ -83,6 +84,12 @@ def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
         )
 
     wanted = loss.output_activations[0] if loss_fits_labels and loss.output_activations else NATURAL_ACTIVATION[kind]
+    shape_problems = flow(spec, data.n_features).problems
+    if shape_problems:
+        fix = Message(
+            "fix.shape", {"units": _expected_width(loss.id if loss_fits_labels else None, data), "activation": wanted}
+        )
+        return found + [Misfit("head", problem, fix) for problem in shape_problems]
     width, activation = head_output(spec, data.n_features)
     units = _expected_width(loss.id if loss_fits_labels else None, data)
     if width != units:

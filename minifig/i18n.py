@@ -68,6 +68,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "field.units": {"en": "Units", "ko": "뉴런 수"},
     "field.activation": {"en": "Activation", "ko": "활성화 함수"},
     "field.rate": {"en": "Dropout rate", "ko": "드롭아웃 비율"},
+    "field.regularizer": {"en": "Weight penalty", "ko": "가중치 벌점"},
+    "choice.none": {"en": "none", "ko": "없음"},
+    "choice.l1": {"en": "L1 (many weights to 0)", "ko": "L1 (많은 가중치를 0으로)"},
+    "choice.l2": {"en": "L2 (all weights small)", "ko": "L2 (모든 가중치를 작게)"},
+    "field.reg_rate": {"en": "Penalty rate", "ko": "벌점 비율"},
+    "field.filters": {"en": "Filters", "ko": "필터 수"},
+    "field.kernel_size": {"en": "Filter size", "ko": "필터 크기"},
+    "field.pool_size": {"en": "Pool size", "ko": "풀 크기"},
+    "shape.needs_image": {
+        "en": "{card} (brick {position}) needs an image, but the numbers reaching it are already laid out flat.",
+        "ko": "{card}(블록 {position})에는 이미지가 필요한데, 여기 오는 숫자는 이미 한 줄로 펼쳐져 있습니다.",
+    },
+    "shape.no_images": {
+        "en": "{card} (brick {position}) works on images, and this data is not images.",
+        "ko": "{card}(블록 {position})는 이미지에 쓰는 블록인데, 이 데이터는 이미지가 아닙니다.",
+    },
+    "shape.too_small": {
+        "en": "{card} (brick {position}) gets an image of only {rows} × {columns}: too small to shrink further.",
+        "ko": "{card}(블록 {position})에 오는 이미지가 {rows} × {columns}밖에 안 되어 더 줄일 수 없습니다.",
+    },
+    "shape.dense_on_image": {
+        "en": "{card} (brick {position}) gets an image, but Dense reads one flat line of numbers.",
+        "ko": "{card}(블록 {position})에 이미지가 오는데, Dense는 한 줄로 펼친 숫자만 읽습니다.",
+    },
+    "shape.ends_as_image": {
+        "en": "The head ends with an image ({shape}), not with answers.",
+        "ko": "머리가 답이 아니라 이미지({shape})로 끝납니다.",
+    },
+    "fix.shape": {
+        "en": "Put image bricks (Conv2D, MaxPooling2D) first, then Flatten, then Dense bricks ending with "
+        "Dense({units}, {activation}). On data that is not images, remove Conv2D and MaxPooling2D.",
+        "ko": "이미지 블록(Conv2D, MaxPooling2D)을 먼저, 그다음 Flatten, 그다음 Dense 블록을 놓고 "
+        "Dense({units}, {activation})(으)로 끝내세요. 이미지가 아닌 데이터에서는 Conv2D와 MaxPooling2D를 빼세요.",
+    },
     "field.learning_rate": {"en": "Learning rate", "ko": "학습률"},
     "field.momentum": {"en": "Momentum", "ko": "모멘텀"},
     "field.epochs": {"en": "Epochs", "ko": "에포크"},
@@ -319,7 +353,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui.as_seen": {"en": "What the figure sees", "ko": "피규어가 보는 모습"},
     "ui.pick_image": {"en": "Pick an image the figure never trained on", "ko": "학습에 쓰지 않은 이미지 고르기"},
     "ui.true_class": {"en": "True answer: {label}", "ko": "정답: {label}"},
-    "ui.answer_class": {"en": "Answer: “{label}” ({p:.0%} sure)", "ko": "답: “{label}” ({p:.0%} 확신)"},
+    "ui.answer_class": {"en": "Answer: “{label}” ({p} sure)", "ko": "답: “{label}” ({p} 확신)"},
     "chart.points": {"en": "examples (true answers)", "ko": "예제 (정답)"},
     "chart.asked": {"en": "your question", "ko": "나의 질문"},
     "ui.problems": {"en": "Some settings cannot be used:", "ko": "쓸 수 없는 설정이 있습니다:"},

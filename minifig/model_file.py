@@ -153,18 +153,36 @@ def _layer(layer: object) -> Brick:
     config = layer.get("config")
     if not isinstance(config, dict):
         raise _refuse("model.not_sequential")
+    config = {**config, **_penalty(config.get("kernel_regularizer"), class_name)}
     params = {}
     for param in card.params:
         value = config.get(param.name, param.default)
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise _refuse("model.unknown_layer", name=class_name)  # e.g. a custom activation object
         params[param.name] = value
-    for extra in ("kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint"):
+    for extra in ("bias_regularizer", "activity_regularizer", "kernel_constraint"):
         if config.get(extra) is not None:
             raise _refuse("model.unknown_layer", name=f"{class_name}.{extra}")
     if config.get("use_bias", True) is not True:
         raise _refuse("model.unknown_layer", name=f"{class_name}.use_bias")
     return Brick(card.id, params)
+
+
+def _penalty(record: object, class_name: str) -> dict:
+    """A Dense brick's weight penalty from Keras's record of an L1 or L2 regularizer; nothing else is allowed."""
+    if record is None:
+        return {}
+    kind = record.get("class_name") if isinstance(record, dict) else None
+    config = record.get("config") if isinstance(record, dict) else None
+    rate = config.get(str(kind).lower()) if isinstance(config, dict) else None
+    if (
+        kind not in ("L1", "L2")
+        or record.get("module") != "keras.regularizers"
+        or not isinstance(rate, int | float)
+        or isinstance(rate, bool)
+    ):
+        raise _refuse("model.unknown_layer", name=f"{class_name}.kernel_regularizer")
+    return {"regularizer": kind.lower(), "reg_rate": float(f"{rate:.6g}")}
 
 
 def _part(record: object, kind: str, module: str, names: dict[str, str]) -> dict | None:

@@ -62,7 +62,15 @@ def from_query(query: Mapping[str, list[str]]) -> FigureSpec:
 
 
 def _brick_text(brick: Brick) -> str:
-    return "-".join([brick.card, *(_number(v) for v in brick.params.values())])
+    """`dense-64-relu`: settings in the card's order; trailing settings left at their defaults are left out."""
+    values = [brick.params[p.name] for p in CATALOGUE[brick.card].params]
+    defaults = [p.default for p in CATALOGUE[brick.card].params]
+    while values and values[-1] == defaults[len(values) - 1] and len(values) > _KEPT.get(brick.card, 1):
+        values.pop()
+    return "-".join([brick.card, *(_number(v) for v in values)])
+
+
+_KEPT = {"dense": 2}  # settings always written (else the first), so the head reads at a glance: dense-64-relu
 
 
 def _brick_dict(text: str, problems: list[Message]) -> dict:
@@ -70,10 +78,10 @@ def _brick_dict(text: str, problems: list[Message]) -> dict:
     card = CATALOGUE.get(card_id)
     if card is None:
         return {"card": card_id}  # from_dict names the unknown card
-    if len(values) != len(card.params):
+    if len(values) > len(card.params):
         problems.append(Message("problem.malformed", {"what": card.label}))
         return {"card": card_id}
-    return {"card": card_id, "params": {p.name: v for p, v in zip(card.params, values, strict=True)}}
+    return {"card": card_id, "params": {p.name: v for p, v in zip(card.params, values, strict=False)}}
 
 
 def _number(value: object) -> str:

@@ -45,7 +45,7 @@ def test_card_ids_are_unique_and_index_the_catalogue():
 @pytest.mark.parametrize("card_id", ALL_CARDS)
 def test_every_card_has_an_id_a_known_kind_and_a_label(card_id):
     card = CATALOGUE[card_id]
-    assert re.fullmatch(r"[a-z][a-z_]*", card.id)
+    assert re.fullmatch(r"[a-z][a-z0-9_]*", card.id)
     assert card.kind in KINDS
     assert card.label.strip()
 
@@ -108,16 +108,17 @@ def test_param_names_are_unique_within_a_card(card_id):
 
 def test_defaults_and_param_lookup_agree():
     dense = CATALOGUE["dense"]
-    assert dense.defaults() == {"units": 64, "activation": "relu"}
+    assert dense.defaults() == {"units": 64, "activation": "relu", "regularizer": "none", "reg_rate": 0.001}
     assert dense.param("units").high == 512
     assert CATALOGUE["batchnorm"].defaults() == {}
 
 
 def test_brick_takes_the_card_defaults_and_overrides():
-    assert brick("dense") == Brick("dense", {"units": 64, "activation": "relu"})
-    assert brick("dense", units=3) == Brick("dense", {"units": 3, "activation": "relu"})
+    plain = {"regularizer": "none", "reg_rate": 0.001}
+    assert brick("dense") == Brick("dense", {"units": 64, "activation": "relu", **plain})
+    assert brick("dense", units=3) == Brick("dense", {"units": 3, "activation": "relu", **plain})
     assert brick("sgd", momentum=0.5).params == {"learning_rate": 0.01, "momentum": 0.5}
-    assert brick("dense").to_dict() == {"card": "dense", "params": {"units": 64, "activation": "relu"}}
+    assert brick("dense").to_dict() == {"card": "dense", "params": {"units": 64, "activation": "relu", **plain}}
 
 
 def test_brick_to_dict_copies_its_params():
@@ -129,10 +130,11 @@ def test_brick_to_dict_copies_its_params():
 # --- the catalogue holds exactly the lesson's cards ----------------------------------------------
 
 
-def test_layer_cards_are_dense_dropout_batchnorm_activation():
+def test_layer_cards_are_the_lessons_and_the_image_bricks():
     assert sorted(c.keras_class for c in cards_of(LAYER)) == sorted(
-        ["Dense", "Dropout", "BatchNormalization", "Activation"]
+        ["Dense", "Dropout", "BatchNormalization", "Activation", "Conv2D", "MaxPooling2D", "Flatten"]
     )
+    assert {c.id for c in cards_of(LAYER) if c.image_only} == {"conv2d", "maxpool"}
 
 
 def test_activation_choices_are_the_seven_of_the_lesson():
@@ -213,7 +215,8 @@ def test_every_kind_and_part_has_a_translated_name():
 def test_every_layer_card_builds_and_runs_with_its_defaults(card_id):
     layer = make_layer(brick(card_id))
     assert isinstance(layer, getattr(keras.layers, CATALOGUE[card_id].keras_class))
-    out = np.asarray(layer(np.ones((2, 3), dtype="float32")))
+    shape = (2, 4, 4, 3) if CATALOGUE[card_id].image_only else (2, 3)  # image bricks take images
+    out = np.asarray(layer(np.ones(shape, dtype="float32")))
     assert out.shape[0] == 2
     assert np.all(np.isfinite(out))
 

@@ -63,7 +63,10 @@ def every_card_figure(loss: str, optimizer: str) -> FigureSpec:
             brick("dropout", rate=0.5),
             brick("batchnorm"),
             brick("activation", activation="gelu"),
-            brick("dense", units=1, activation="sigmoid"),
+            brick("conv2d", filters=2, kernel_size=2, activation="elu"),
+            brick("maxpool", pool_size=3),
+            brick("flatten"),
+            brick("dense", units=1, activation="sigmoid", regularizer="l1", reg_rate=0.01),
         ),
         torso=brick(loss),
         legs=brick(optimizer, learning_rate=0.05),
@@ -77,8 +80,9 @@ def every_card_figure(loss: str, optimizer: str) -> FigureSpec:
 
 def test_seed_figure_is_the_lesson_figure():
     spec = seed_figure()
-    assert [(b.card, b.params) for b in spec.head] == [("dense", {"units": 64, "activation": "relu"})] * 4 + [
-        ("dense", {"units": 1, "activation": "sigmoid"})
+    plain = {"regularizer": "none", "reg_rate": 0.001}
+    assert [(b.card, b.params) for b in spec.head] == [("dense", {"units": 64, "activation": "relu", **plain})] * 4 + [
+        ("dense", {"units": 1, "activation": "sigmoid", **plain})
     ]
     assert spec.torso == brick("binary_crossentropy")
     assert spec.legs == brick("adam", learning_rate=0.001)

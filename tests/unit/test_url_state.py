@@ -36,7 +36,7 @@ def test_every_card_and_small_numbers_round_trip():
     [
         ({"layer": ["dense-1000000000-relu"]}, "problem.too_large"),
         ({"layer": ["rocket-1"]}, "problem.unknown_card"),
-        ({"layer": ["dense-64"]}, "problem.malformed"),
+        ({"layer": ["dense-64-relu-l2-0.1-9"]}, "problem.malformed"),
         ({"layer": ["dense-64-__import__('os')"]}, "problem.bad_choice"),
         ({"epochs": ["1e9"]}, "problem.too_large"),
         ({"data": ["../../etc/passwd"]}, "problem.unknown_dataset"),
