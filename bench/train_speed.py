@@ -2,6 +2,8 @@
 
 Prints one JSON line per case: {"case", "engine_s", "keras_s", "ratio"} (medians of several repeats).
 Targets (issue 2): seed_warm ≤ 0.05, seed_cold ≤ 0.2, medium ≤ 1, predict ≤ 0.1.
+Issue 4: digits (the preset, Dense) and digits_conv (Conv2D head) ≤ 1: the engine no slower than `model.fit`.
+Both sides train on the same training part and measure the same validation part.
 
     .venv/bin/python bench/train_speed.py [--repeats N]
 """
@@ -13,6 +15,7 @@ import json
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -21,7 +24,7 @@ import numpy as np  # noqa: E402
 
 from minifig import build  # noqa: E402
 from minifig.cards import brick  # noqa: E402
-from minifig.datasets import Dataset, load  # noqa: E402
+from minifig.datasets import Dataset, load, preset_figure, split  # noqa: E402
 from minifig.engine import Trainer  # noqa: E402
 from minifig.spec import FigureSpec, Training, seed_figure  # noqa: E402
 
@@ -43,6 +46,13 @@ def medium_case() -> tuple[FigureSpec, Dataset]:
     return spec, data
 
 
+def conv_digits() -> FigureSpec:
+    """The digits with an image head: Conv2D 8 → MaxPooling2D → Flatten → Dense(10, softmax), 10 epochs."""
+    head = (brick("conv2d"), brick("maxpool"), brick("flatten"), brick("dense", units=10, activation="softmax"))
+    spec = preset_figure("digits")
+    return replace(spec, head=head, training=replace(spec.training, epochs=10))
+
+
 def keras_model(spec: FigureSpec, data: Dataset):
     model = build.build_head(spec, data.n_features, seed=spec.training.seed)
     model.compile(loss=build.make_loss(spec.torso), optimizer=build.make_optimizer(spec.legs), metrics=["accuracy"])
@@ -58,19 +68,22 @@ def timed(run) -> float:
 def fit_time(spec: FigureSpec, data: Dataset, warm: bool) -> tuple[float, float]:
     """Seconds for the spec's epochs with (engine, keras); warm runs one epoch first, cold includes building."""
     epochs, batch = spec.training.epochs, spec.training.batch_size
-    y = data.y.reshape(-1, 1)
+    parts = split(data, spec.training.validation_split, spec.training.seed)
+    x, y = parts.x_train, parts.y_train.reshape(-1, 1)
+    validation = (parts.x_val, parts.y_val.reshape(-1, 1)) if len(parts.x_val) else None
+
+    def keras_fit(model, n):
+        return model.fit(x, y, epochs=n, batch_size=batch, validation_data=validation, verbose=0)
+
     if warm:
         trainer = Trainer(spec, data)
         trainer.train(1, batch)
         model = keras_model(spec, data)
-        model.fit(data.x, y, epochs=1, batch_size=batch, verbose=0)
-        return (
-            timed(lambda: trainer.train(epochs, batch)),
-            timed(lambda: model.fit(data.x, y, epochs=epochs, batch_size=batch, verbose=0)),
-        )
+        keras_fit(model, 1)
+        return timed(lambda: trainer.train(epochs, batch)), timed(lambda: keras_fit(model, epochs))
     return (
         timed(lambda: Trainer(spec, data).train(epochs, batch)),
-        timed(lambda: keras_model(spec, data).fit(data.x, y, epochs=epochs, batch_size=batch, verbose=0)),
+        timed(lambda: keras_fit(keras_model(spec, data), epochs)),
     )
 
 
@@ -101,6 +114,9 @@ def main() -> None:
     report("seed_warm", [fit_time(seed, data, warm=True) for _ in range(repeats)])
     report("seed_cold", [fit_time(seed, data, warm=False) for _ in range(repeats)])
     report("medium", [fit_time(*medium_case(), warm=False) for _ in range(repeats)])
+    digits = load("digits")
+    report("digits", [fit_time(preset_figure("digits"), digits, warm=False) for _ in range(repeats)])
+    report("digits_conv", [fit_time(conv_digits(), digits, warm=False) for _ in range(repeats)])
     report("predict", [predict_time() for _ in range(repeats)])
 
 
