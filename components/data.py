@@ -78,15 +78,16 @@ def current_raw() -> Dataset:
 
 
 def _settings() -> None:
+    """The data set's own settings (those it has), then the validation share, side by side."""
     record = DATASETS.get(st.session_state.dataset)
-    count, noise, split = st.columns(3)
+    columns = iter(st.columns(3))
     if record is not None and record.has_count:
         p = record.n_samples
-        count.slider(tr("field.n_samples"), p.low, min(p.high, 1000), step=10, key="samples")
+        next(columns).slider(tr("field.n_samples"), p.low, min(p.high, 1000), step=10, key="samples")
     if record is not None and record.has_noise:
         p = record.noise
-        noise.slider(tr("field.noise"), float(p.low), float(p.high), step=0.05, key="noise")
-    split.slider(tr("field.validation_split"), 0.0, 0.5, step=0.05, key="validation_split")
+        next(columns).slider(tr("field.noise"), float(p.low), float(p.high), step=0.05, key="noise")
+    next(columns).slider(tr("field.validation_split"), 0.0, 0.5, step=0.05, key="validation_split")
 
 
 def current_choice() -> DataChoice:
@@ -122,6 +123,8 @@ def pixelated(image: np.ndarray, scale: int = 7) -> np.ndarray:
 def _use_preset() -> None:
     """A new data set comes with a figure that fits it, as each Playground example does."""
     ss = st.session_state
+    if ss.dataset not in DATASETS and ss.dataset != CSV_ID:
+        ss.dataset = DEFAULTS_DATASET  # not a choice on offer (a stale label from the browser): start over safely
     if ss.dataset == CSV_ID:
         spec = starting_figure(ss.csv_data, seed=int(ss.seed))
     else:
@@ -139,8 +142,9 @@ def _use_preset() -> None:
 
 
 def _csv_title() -> str:
+    """The CSV choice, named after the file whose data is in use (not a newer file that was refused)."""
     data = st.session_state.csv_data
-    return tr("dataset.csv") + (f" · {st.session_state.csv_file['name']}" if data is not None else "")
+    return tr("dataset.csv") + (f" · {st.session_state.csv_name}" if data is not None else "")
 
 
 # --- the learner's own CSV --------------------------------------------------------------------------
@@ -148,7 +152,7 @@ def _csv_title() -> str:
 
 def _csv_panel() -> None:
     ss = st.session_state
-    with st.expander(tr("csv.upload"), expanded=ss.csv_file is not None and ss.dataset != CSV_ID):
+    with st.expander(tr("csv.upload"), expanded=ss.csv_file is not None):
         st.caption(tr("csv.upload_help"))
         st.file_uploader(
             tr("csv.upload"), type=None, key="csv_upload", on_change=_csv_uploaded, label_visibility="collapsed"
@@ -206,6 +210,7 @@ def _csv_reread() -> None:
     if ss.csv_drop and result.missing_rows:
         lines.append(tr("csv.dropped", rows=result.missing_rows))
     ss.csv_data = data
+    ss.csv_name = chosen["name"]
     ss.csv_version += 1
     ss.dataset = CSV_ID
     state.apply_figure(starting_figure(data, seed=int(ss.seed)))

@@ -36,6 +36,7 @@ DEFAULTS = {
     "eyes": list(DEFAULT_VIEWS),
     "csv_file": None,  # {"raw", "name", "result"}: the learner's last CSV file and how it read
     "csv_data": None,  # the Dataset of the last CSV file that read well
+    "csv_name": "",  # and that file's name
     "csv_version": 0,  # counts the CSV files used, so a new file drops the model of the old one
     "answer_column": None,
     "csv_kind": "auto",
