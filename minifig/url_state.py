@@ -1,7 +1,7 @@
 """The whole set-up in the page address: readable, compact, and validated like any other input.
 
     ?data=seed&layer=dense-64-relu&layer=dense-1-sigmoid&torso=binary_crossentropy&legs=adam-0.001
-     &epochs=100&batch=10&val=0&seed=42
+     &epochs=100&batch=10&val=0&seed=42            (2-D data adds e.g. &eyes=x1sq,x2sq&samples=300&noise=0.1)
 
 Each brick is its card id followed by its settings in the card's order, joined by "-" (a character
 browsers leave as it is in an address). Only registry keys and numbers travel; nothing is evaluated.
@@ -15,7 +15,7 @@ from minifig.cards import CATALOGUE, Brick
 from minifig.i18n import Message
 from minifig.spec import MAX_LAYERS, FigureSpec, SpecError, from_dict
 
-KEYS = ("data", "layer", "torso", "legs", "epochs", "batch", "val", "seed")
+KEYS = ("data", "layer", "torso", "legs", "epochs", "batch", "val", "seed", "eyes", "samples", "noise")
 TRAINING_NAMES = {"epochs": "epochs", "batch": "batch_size", "val": "validation_split", "seed": "seed"}
 MAX_VALUE_LENGTH = 80
 
@@ -29,6 +29,11 @@ def to_query(spec: FigureSpec) -> dict[str, str | list[str]]:
         query["legs"] = _brick_text(spec.legs)
     for key, name in TRAINING_NAMES.items():
         query[key] = _number(getattr(spec.training, name))
+    if spec.eyes:
+        query["eyes"] = ",".join(spec.eyes)
+    for key in ("samples", "noise"):
+        if getattr(spec, key) is not None:
+            query[key] = _number(getattr(spec, key))
     return query
 
 
@@ -52,6 +57,11 @@ def from_query(query: Mapping[str, list[str]]) -> FigureSpec:
     for part in ("torso", "legs"):
         if part in query:
             raw[part] = _brick_dict(_short(_last(query, part, "")), problems)
+    if "eyes" in query:
+        raw["eyes"] = [eye for eye in _short(_last(query, "eyes", "")).split(",") if eye]
+    for key in ("samples", "noise"):
+        if key in query:
+            raw[key] = _short(_last(query, key, ""))
     try:
         spec = from_dict(raw)
     except SpecError as error:

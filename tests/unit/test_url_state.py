@@ -53,3 +53,28 @@ def test_damaged_or_hostile_address_is_refused_with_a_reason(query, key):
 def test_address_without_figure_keys_is_not_a_figure():
     assert not has_figure({"utm_source": ["x"]})
     assert has_figure({"layer": ["dense-1-sigmoid"]})
+
+
+def test_eyes_sample_count_and_noise_travel_in_the_address():
+    from dataclasses import replace
+
+    from minifig.datasets import preset_figure
+
+    spec = replace(preset_figure("circle"), eyes=("x1sq", "x2sq"), samples=150, noise=0.25)
+    query = to_query(spec)
+    assert query["eyes"] == "x1sq,x2sq" and query["samples"] == "150" and query["noise"] == "0.25"
+    assert from_query(as_browser(query)) == spec
+
+
+@pytest.mark.parametrize(
+    "extra, key",
+    [
+        ({"eyes": ["x1,__import__"]}, "problem.bad_choice"),
+        ({"samples": ["100000"]}, "problem.too_large"),
+        ({"noise": ["lots"]}, "problem.not_a_number"),
+    ],
+)
+def test_bad_eyes_or_data_settings_are_refused(extra, key):
+    with pytest.raises(SpecError) as refused:
+        from_query({"data": ["circle"], **extra})
+    assert key in [p.key for p in refused.value.problems]
