@@ -173,7 +173,7 @@ def _csv_panel() -> None:
                 kinds,
                 key="csv_kind",
                 on_change=_csv_reread,
-                format_func=lambda k: tr("ui.kind_auto") if k == "auto" else tr(f"label_kind.{k}"),
+                format_func={k: tr("ui.kind_auto") if k == "auto" else tr(f"label_kind.{k}") for k in kinds}.get,
             )
             if result.inferred_kind:
                 st.caption(tr("csv.inferred", kind=tr(f"label_kind.{result.inferred_kind}")))

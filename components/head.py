@@ -72,7 +72,8 @@ def _brick(i: int, item: dict, count: int) -> None:
 def _param_input(param: Param, key: str, disabled: bool = False) -> None:
     label = tr(f"field.{param.name}")
     if param.type == "choice":
-        st.selectbox(label, param.choices, key=key, format_func=_choice_name)
+        names = {choice: _choice_name(choice) for choice in param.choices}  # words fixed now, in this language
+        st.selectbox(label, param.choices, key=key, format_func=names.get)
     elif param.type == "int":
         st.number_input(label, step=1, key=key)
     elif param.high is not None and param.high <= 0.1:  # small rates such as a weight penalty

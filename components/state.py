@@ -117,6 +117,21 @@ def sync_address(spec: FigureSpec, usable: bool) -> None:
         st.query_params.from_dict(query)
 
 
+TRANSLATED_CHOICES = ("dataset", "csv_kind")  # selectboxes whose option names change with the language
+
+
+def refresh_translated_choices() -> None:
+    """Set each translated choice to its own value, so the browser shows its name in the new language.
+
+    Streamlit's selectbox keeps showing the name it was given when only `format_func`'s words change
+    (streamlit/streamlit#13788); a value set through the session state is sent to the browser anew.
+    """
+    ss = st.session_state
+    for key in [*TRANSLATED_CHOICES, *(k for k in ss if isinstance(k, str) and k.endswith("_regularizer"))]:
+        if key in ss:
+            ss[key] = ss[key]
+
+
 def tr(key: str, **values) -> str:
     """The sentence `key` in the page's language."""
     return t(key, st.session_state.lang, **values)
