@@ -89,9 +89,9 @@ def answer_figure(grid: np.ndarray, outputs: np.ndarray, asked: float, answer: f
         )
     )
     figure.update_layout(
-        height=300,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h"},
+        height=320,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},  # above the plot: clear of the axis title
         xaxis_title=t(data.feature_key, lang),
     )
     return figure

@@ -89,7 +89,8 @@ def _head(spec: FigureSpec, top: int, height: int, lang: str) -> str:
             f'<g><rect x="{BODY_X + 16}" y="{y}" width="{BODY_W - 32}" height="{BRICK_H}" rx="5" '
             f'fill="{colour}" class="brick"/>'
             f'<rect x="{BODY_X + 16}" y="{y}" width="{BODY_W - 32}" height="{BRICK_H}" rx="5" fill="url(#shine)"/>'
-            f'<text class="label" x="{BODY_X + BODY_W / 2}" y="{y + 22}" text-anchor="middle">'
+            f'<text class="label" x="{BODY_X + BODY_W / 2}" y="{y + 22}" text-anchor="middle"'
+            f"{_fitted(brick_label(brick), BODY_W - 44)}>"
             f"{escape(brick_label(brick))}</text></g>"
         )
         y += BRICK_H + 4
@@ -130,9 +131,19 @@ def _part_piece(brick: Brick | None, part: str, top: int, height: int, lang: str
         shape = arms + f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="10" fill="{colour}" class="brick"/>'
     return (
         f"<g>{shape}{caption}"
-        f'<text class="label" x="{middle}" y="{label_y}" text-anchor="middle">'
+        f'<text class="label" x="{middle}" y="{label_y}" text-anchor="middle"{_fitted(brick_label(brick), w - 12)}>'
         f"{escape(brick_label(brick))}</text></g>"
     )
+
+
+LABEL_CHAR_PX = 7.6  # the average width of a bold 14px label character
+
+
+def _fitted(text: str, width: float) -> str:
+    """Squeeze a label that would run over its brick (SVG `textLength`); short labels keep their natural width."""
+    if len(text) * LABEL_CHAR_PX <= width:
+        return ""
+    return f' textLength="{width:g}" lengthAdjust="spacingAndGlyphs"'
 
 
 def _notes(part: str, misfits: list[Misfit], top: int, height: int, lang: str) -> str:
