@@ -51,7 +51,7 @@ handle_drags()
 
 st.divider()
 live_map = (lambda: map_of(answering_head(figure, data), choice)) if choice.is_plane and not problems else None
-start_training = render_training(ready=not problems and not misfits, live_map=live_map)
+start_training = render_training(not problems and not misfits, live_map, yes_no=data.label_kind == "binary")
 st.divider()
 ask_col, results_col = st.columns([3, 2], gap="large")
 with ask_col:

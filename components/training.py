@@ -18,10 +18,13 @@ MAP_REDRAW_SECONDS = 0.4  # the map of the plane costs more to draw: ~2.5 times 
 MAX_TRAIN_SECONDS = 120  # one run's wall-clock cap, so a shared workshop server stays fair
 
 
-def render_training(ready: bool, live_map: Callable[[], object] | None = None) -> Callable[[], None] | None:
+def render_training(
+    ready: bool, live_map: Callable[[], object] | None = None, yes_no: bool = False
+) -> Callable[[], None] | None:
     """Draw the training panel; returns the training run to start at the end of the page, if asked.
 
     `live_map`, for 2-D data, draws the figure's answer over the plane; it is redrawn while training.
+    `yes_no` offers to show the map's yes/no answers discretised.
     """
     st.subheader(tr("ui.train_section"))
     left, right = st.columns(2)
@@ -44,7 +47,8 @@ def render_training(ready: bool, live_map: Callable[[], object] | None = None) -
             st.markdown(f"**{tr('ui.map')}**", help=tr("ui.map_help"))
             show_val, discretise = st.columns(2)
             show_val.toggle(tr("ui.show_val"), key="show_val")
-            discretise.toggle(tr("ui.discretise"), key="discretise")
+            if yes_no:
+                discretise.toggle(tr("ui.discretise"), key="discretise")
             with st.container(key="map"):
                 map_place = st.empty()
     _note_interrupted_run()
