@@ -26,7 +26,11 @@ BRICK_H, GAP, NOTE_X = 34, 22, 330
 def brick_label(brick: Brick) -> str:
     """A brick's short name with its settings, as in the lesson's listing: "Dense 64 relu"."""
     card = CATALOGUE[brick.card]
-    settings = dict(brick.params)
+    settings = {  # a setting that is off (momentum 0) says nothing a learner could read
+        p.name: brick.params[p.name]
+        for p in card.params
+        if p.name in brick.params and not (p.default == 0 and brick.params[p.name] == 0)
+    }
     penalty, rate = settings.pop("regularizer", "none"), settings.pop("reg_rate", None)
     words = [card.label, *(f"{v:g}" if isinstance(v, float) else str(v) for v in settings.values())]
     return " ".join(words + ([f"{penalty.upper()} {rate:g}"] if penalty != "none" else []))
