@@ -32,8 +32,14 @@ def brick_label(brick: Brick) -> str:
         if p.name in brick.params and not (p.default == 0 and brick.params[p.name] == 0)
     }
     penalty, rate = settings.pop("regularizer", "none"), settings.pop("reg_rate", None)
-    words = [card.label, *(f"{v:g}" if isinstance(v, float) else str(v) for v in settings.values())]
+    words = [card.label]
+    for name, value in settings.items():
+        number = f"{value:g}" if isinstance(value, float) else str(value)
+        words.append(f"{NAMED_SETTINGS[name]} {number}" if name in NAMED_SETTINGS else number)
     return " ".join(words + ([f"{penalty.upper()} {rate:g}"] if penalty != "none" else []))
+
+
+NAMED_SETTINGS = {"momentum": "momentum"}  # settings whose bare number would not say what it is
 
 
 def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: str) -> str:
