@@ -12,6 +12,7 @@ from components.state import apply_figure, figure, head_key, notify, show_notice
 from minifig.codegen import python_script
 from minifig.datasets import Dataset
 from minifig.model_file import MAX_FILE_BYTES, ModelFileError, load_weights, read_model_file
+from minifig.shapes import flow
 from minifig.spec import FigureSpec, SpecError, from_json
 
 
@@ -119,6 +120,9 @@ def _model_uploaded() -> None:
         if model_file.n_features != data.n_features:
             raise ModelFileError([])
         spec = model_file.figure(figure())
+        shape_problems = flow(spec, data.n_features).problems
+        if shape_problems:  # e.g. image bricks, and the data in use is not images
+            raise ModelFileError(shape_problems)
         head = Head(spec, data.n_features)
         load_weights(head.model, model_file.weights_h5)
     except ModelFileError as error:

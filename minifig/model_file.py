@@ -14,7 +14,7 @@ import io
 import json
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from minifig.cards import CARDS, LAYER, LOSS, OPTIMIZER, Brick
@@ -47,7 +47,7 @@ class ModelFile:
 
     def figure(self, base: FigureSpec) -> FigureSpec:
         """`base` with this file's head, and its torso and legs where the file has them."""
-        return FigureSpec(self.head, self.torso or base.torso, self.legs or base.legs, base.dataset, base.training)
+        return replace(base, head=self.head, torso=self.torso or base.torso, legs=self.legs or base.legs)
 
 
 def read_model_file(raw: bytes) -> ModelFile:
@@ -139,7 +139,34 @@ def _head(config: dict) -> tuple[tuple[Brick, ...], int]:
         or not 1 <= shape[1] <= MAX_FEATURES
     ):
         raise _refuse("model.bad_input")
+    if rest and _is_image_reshape(rest[0], shape[1]):
+        rest = rest[1:]  # Minifig's own first layer for image bricks: the figure's build puts it back
     return tuple(_layer(layer) for layer in rest), shape[1]
+
+
+# Window settings a brick does not have: a file may only hold Keras's plain values for them.
+_PLAIN_WINDOWS = {"Conv2D": {"strides": 1, "dilation_rate": 1, "groups": 1}}
+
+
+def _square(value: object) -> object:
+    """Keras writes a square window as [3, 3]; a brick keeps one side (3). Anything else is left to be refused."""
+    if isinstance(value, list) and len(value) == 2 and value[0] == value[1] and isinstance(value[0], int):
+        return value[0]
+    return value
+
+
+def _is_image_reshape(layer: object, n_features: int) -> bool:
+    """A `Reshape` of each row into a one-channel image (rows × columns × 1), as `build_head` makes for Conv2D."""
+    if not isinstance(layer, dict) or layer.get("class_name") != "Reshape" or layer.get("module") != "keras.layers":
+        return False
+    target = (layer.get("config") or {}).get("target_shape")
+    return (
+        isinstance(target, list)
+        and len(target) == 3
+        and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in target)
+        and target[2] == 1
+        and target[0] * target[1] == n_features
+    )
 
 
 def _layer(layer: object) -> Brick:
@@ -155,8 +182,11 @@ def _layer(layer: object) -> Brick:
         raise _refuse("model.not_sequential")
     config = {**config, **_penalty(config.get("kernel_regularizer"), class_name)}
     params = {}
+    plain = {**card.fixed, **_PLAIN_WINDOWS.get(class_name, {})}
+    if any(_square(config.get(name, wanted)) != wanted for name, wanted in plain.items()):
+        raise _refuse("model.unknown_layer", name=class_name)  # e.g. a Conv2D without "same" padding
     for param in card.params:
-        value = config.get(param.name, param.default)
+        value = _square(config.get(param.name, param.default))
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise _refuse("model.unknown_layer", name=class_name)  # e.g. a custom activation object
         params[param.name] = value

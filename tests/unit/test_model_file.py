@@ -131,3 +131,51 @@ def test_weights_that_do_not_fit_are_refused(tmp_path):
     with pytest.raises(ModelFileError) as refused:
         load_weights(other, loaded.weights_h5)
     assert refused.value.problems[0].key == "model.bad_weights"
+
+
+def test_conv_head_round_trips_through_its_file(tmp_path):
+    """A Conv2D head's file starts with the Reshape Minifig adds; it reads back as the same bricks and answers."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from minifig.datasets import load, preset_figure
+
+    head = (
+        brick("conv2d", filters=4),
+        brick("maxpool"),
+        brick("flatten"),
+        brick("dense", units=10, activation="softmax"),
+    )
+    spec = replace(preset_figure("digits"), head=head)
+    model = build_head(spec, 64, seed=3)
+    loaded = read_model_file(keras_bytes(model, tmp_path))
+    assert loaded.head == head and loaded.n_features == 64
+    rebuilt = build_head(loaded.figure(spec), 64, seed=99)
+    load_weights(rebuilt, loaded.weights_h5)
+    images = load("digits").x[:5]
+    assert np.allclose(rebuilt.predict(images, verbose=0), model.predict(images, verbose=0), atol=1e-6)
+
+
+def test_loaded_figure_keeps_the_eyes_and_data_settings(tmp_path):
+    from dataclasses import replace
+
+    from minifig.datasets import preset_figure
+
+    base = replace(preset_figure("circle"), eyes=("x1sq", "x2sq"), samples=150, noise=0.2)
+    loaded = read_model_file(keras_bytes(build_head(base, 2), tmp_path))
+    assert loaded.figure(base).eyes == ("x1sq", "x2sq") and loaded.figure(base).samples == 150
+
+
+def test_conv_with_a_setting_the_brick_lacks_is_refused(tmp_path):
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            keras.layers.Reshape((8, 8, 1)),
+            keras.layers.Conv2D(4, 3, strides=2, padding="same"),
+            keras.layers.Flatten(),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    with pytest.raises(ModelFileError):
+        read_model_file(keras_bytes(model, tmp_path))
