@@ -10,7 +10,6 @@ import streamlit as st
 
 from components import state
 from components.state import tr
-from minifig.csv_data import LABEL_KINDS, read_csv, starting_figure
 from minifig.datasets import CSV_ID, DATASETS, Dataset, load, preset_figure
 from minifig.features import DEFAULT_VIEWS, VIEWS, with_views
 from minifig.i18n import Message
@@ -126,6 +125,8 @@ def _use_preset() -> None:
     if ss.dataset not in DATASETS and ss.dataset != CSV_ID:
         ss.dataset = DEFAULTS_DATASET  # not a choice on offer (a stale label from the browser): start over safely
     if ss.dataset == CSV_ID:
+        from minifig.csv_data import starting_figure
+
         spec = starting_figure(ss.csv_data, seed=int(ss.seed))
     else:
         spec = preset_figure(ss.dataset)
@@ -151,6 +152,8 @@ def _csv_title() -> str:
 
 
 def _csv_panel() -> None:
+    from minifig.csv_data import LABEL_KINDS  # pandas: only when the panel is drawn, after the page has painted
+
     ss = st.session_state
     with st.expander(tr("csv.upload"), expanded=ss.csv_file is not None):
         st.caption(tr("csv.upload_help"))
@@ -196,6 +199,8 @@ def _csv_uploaded() -> None:
 
 
 def _csv_reread() -> None:
+    from minifig.csv_data import read_csv, starting_figure
+
     ss = st.session_state
     chosen = ss.csv_file
     kind = None if ss.csv_kind == "auto" else ss.csv_kind

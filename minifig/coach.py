@@ -9,9 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from minifig.engine import EpochLog
 from minifig.i18n import Message
+
+if TYPE_CHECKING:  # the engine imports TensorFlow; the page must paint before that
+    from minifig.engine import EpochLog
 
 MIN_EPOCHS = 10  # fewer epochs say too little to judge
 
