@@ -1,7 +1,8 @@
 """What the live curves cost a long training run: the same run with and without redrawing them.
 
 Redraws happen as the page does them (`components/training.py`): at most every REDRAW_SECONDS, the
-Plotly figure built from the history and serialised as Streamlit serialises it. Prints one JSON line:
+Plotly figure built from the history and the question's answer curve, serialised as Streamlit does.
+Prints one JSON line:
 {"case": "live_curves", "epochs", "plain_s", "with_redraws_s", "slowdown", "redraws_per_s"}.
 Targets (issue 3): at least 5 redraws a second, slowdown ≤ 1.10.
 
@@ -18,28 +19,46 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np  # noqa: E402
 import plotly.io  # noqa: E402
+import plotly.tools  # noqa: E402
 
-from components.training import REDRAW_SECONDS  # noqa: E402
-from minifig.charts import curves_figure  # noqa: E402
+from components.training import ANSWER_REDRAW_SECONDS, REDRAW_SECONDS  # noqa: E402
+from minifig.charts import answer_figure, curves_figure, refresh_curves  # noqa: E402
 from minifig.datasets import load  # noqa: E402
 from minifig.engine import Trainer  # noqa: E402
 from minifig.spec import seed_figure  # noqa: E402
 
 
 def run(epochs: int, redraw: bool) -> tuple[float, int]:
-    trainer = Trainer(seed_figure(), load("seed"))
+    data = load("seed")
+    trainer = Trainer(seed_figure(), data)
+    grid = np.linspace(1, 10, 181)
+    asked = np.concatenate([[3.25], grid]).reshape(-1, 1)
     trainer.train(1, 10)
-    last, redraws = 0.0, 0
+    last = last_answer = 0.0
+    redraws = 0
+    figure = None
 
     def on_epoch(log) -> None:
-        nonlocal last, redraws
+        nonlocal last, last_answer, redraws, figure
         now = time.perf_counter()
         if now - last >= REDRAW_SECONDS:
             last = now
             redraws += 1
-            figure = curves_figure(trainer.history, trainer.metric_name, trainer.has_validation, "en")
-            plotly.io.to_json(figure, validate=False)
+            if figure is None:
+                figure = curves_figure(trainer.history, trainer.metric_name, trainer.has_validation, "en")
+            else:
+                refresh_curves(figure, trainer.history)
+            shown = plotly.tools.return_figure_from_figure_or_data(figure, validate_figure=True)  # as st.plotly_chart
+            plotly.io.to_json(shown, validate=False)
+        if now - last_answer >= ANSWER_REDRAW_SECONDS:
+            last_answer = now
+            outputs = trainer.predict(asked)  # the question's answer and its curve follow training too
+            answer = answer_figure(grid, outputs[1:, 0], 3.25, float(outputs[0, 0]), data, "en")
+            plotly.io.to_json(
+                plotly.tools.return_figure_from_figure_or_data(answer, validate_figure=True), validate=False
+            )
 
     result = trainer.train(epochs, 10, on_epoch=on_epoch if redraw else None)
     return result.seconds, redraws

@@ -3,6 +3,9 @@ input), the answer with its label, and a picture of the answer."""
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+
 import numpy as np
 import streamlit as st
 
@@ -29,6 +32,7 @@ def answering_head(spec: FigureSpec, data: Dataset):
 @st.fragment
 def render_prediction(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     st.subheader(tr("ui.ask"))
+    st.session_state.live_answer = None  # set by the views that follow training live
     raw = choice.raw
     if raw.image_shape:
         ask = _ask_image
@@ -53,13 +57,25 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
         key="predict_input",
     )
     grid = np.linspace(low, high, 181)
-    outputs = _answer(spec, data, usable, np.concatenate([[value], grid]).reshape(-1, 1))
-    if outputs is not None:
-        st.plotly_chart(
-            answer_figure(grid, outputs[1:, 0], value, float(outputs[0, 0]), data, st.session_state.lang),
-            key="answer_curve",
-            config={"displayModeBar": False},
-        )
+    inputs = np.concatenate([[value], grid]).reshape(-1, 1)
+    answer = _answer(spec, data, usable, inputs)
+    if answer is None:
+        return
+    chart = st.empty()
+
+    def draw(outputs: np.ndarray, key: str = "answer_curve") -> None:
+        figure = answer_figure(grid, outputs[1:, 0], value, float(outputs[0, 0]), data, st.session_state.lang)
+        chart.plotly_chart(figure, key=key, config={"displayModeBar": False})
+
+    draw(answer.outputs)
+
+    def follow_training(trainer) -> None:
+        """While training, the answer and its curve move with the weights (the page reruns at the end)."""
+        outputs = trainer.predict(inputs)
+        answer.headline.markdown(f"### {_answer_text(outputs[0], data)}")
+        draw(outputs, key=f"answer_curve_{time.perf_counter_ns()}")
+
+    st.session_state.live_answer = follow_training
 
 
 def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
@@ -72,8 +88,7 @@ def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
         name = raw.feature_names[len(point)]
         step = round((high - low) / 100, 3) or 0.01
         point.append(column.slider(name, low, high, value=(low + high) / 2, step=step, key=key))
-    outputs = _answer(spec, choice.seen, usable, through_eyes(choice, np.array([point])))
-    if outputs is not None:
+    if _answer(spec, choice.seen, usable, through_eyes(choice, np.array([point]))) is not None:
         head = answering_head(spec, choice.seen)
         st.plotly_chart(map_of(head, choice, asked=tuple(point)), key="answer_map", config={"displayModeBar": False})
 
@@ -133,7 +148,13 @@ def _drawn_image(data: Dataset) -> np.ndarray | None:
     return None if image is None else image.reshape(-1) * float(data.x.max())
 
 
-def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -> np.ndarray | None:
+@dataclass(frozen=True)
+class Answer:
+    outputs: np.ndarray  # the head's outputs for every row asked
+    headline: object  # the place saying the answer, to redraw it while training
+
+
+def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -> Answer | None:
     """Ask the head about `inputs` (the first row is the question) and say its answer; None when it cannot."""
     with st.container(key="prediction"):
         if not usable or not spec.head:
@@ -141,7 +162,8 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
             return None
         head = answering_head(spec, data)
         outputs = head.predict(inputs)
-        st.markdown(f"### {_answer_text(outputs[0], data)}")
+        headline = st.empty()
+        headline.markdown(f"### {_answer_text(outputs[0], data)}")
         trainer = st.session_state.trainer
         if trainer is not None and trainer.epochs_done > 0:
             st.caption(tr("ui.trained_answer", n=trainer.epochs_done))
@@ -158,7 +180,7 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
             )
         elif outputs.shape[1] > 1:
             st.info(tr("ui.wide_answer", n=outputs.shape[1]))
-    return outputs
+    return Answer(outputs, headline)
 
 
 def _answer_text(output: np.ndarray, data: Dataset) -> str:

@@ -46,6 +46,7 @@ DEFAULTS = {
     "trainer": None,  # engine.Trainer of the compiled figure, or None
     "compiled_key": None,  # model_key() of the figure the trainer was built from
     "babble": None,  # (head_key, engine.Head) answering before compile
+    "live_answer": None,  # redraws the question's answer from the trainer while it trains (1-D data)
     "run": None,  # {"target": epochs asked, "state": "running" | "done" | "stopped" | "diverged"}
 }
 

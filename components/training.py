@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
 
 from components.state import tr
-from minifig.charts import curves_figure
+from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
 
-REDRAW_SECONDS = 0.15  # live curves redraw at least ~6 times a second, whatever the epoch speed
+REDRAW_SECONDS = 0.19  # live curves redraw ~5 times a second, whatever the epoch speed
 MAP_REDRAW_SECONDS = 0.4  # the map of the plane costs more to draw: ~2.5 times a second
+ANSWER_REDRAW_SECONDS = 0.75  # the question's answer and its curve: enough to watch it slide, cheap for training
 MAX_TRAIN_SECONDS = 120  # one run's wall-clock cap, so a shared workshop server stays fair
 
 
@@ -76,6 +77,7 @@ class Panel:
     chart: object
     map: object = None
     draw_map: Callable[[], object] | None = None
+    reuse: dict = field(default_factory=dict)  # the live curves' figure, refreshed in place during a run
 
     def show_map(self) -> None:
         if self.map is not None:
@@ -88,10 +90,10 @@ def _run(trainer, panel: Panel) -> None:
     epochs, batch_size = st.session_state.epochs, st.session_state.batch_size
     run = {"start": trainer.epochs_done, "target": epochs, "state": "running"}
     st.session_state.run = run
-    last_draw = last_map = 0.0
+    last_draw = last_map = last_answer = 0.0
 
     def on_epoch(log) -> None:
-        nonlocal last_draw, last_map
+        nonlocal last_draw, last_map, last_answer
         now = time.perf_counter()
         last = log.epoch - run["start"] == epochs
         if now - last_draw >= REDRAW_SECONDS or last:
@@ -100,6 +102,9 @@ def _run(trainer, panel: Panel) -> None:
         if now - last_map >= MAP_REDRAW_SECONDS or last:
             last_map = now
             panel.show_map()
+        if st.session_state.live_answer is not None and (now - last_answer >= ANSWER_REDRAW_SECONDS or last):
+            last_answer = now
+            st.session_state.live_answer(trainer)
 
     yield_check = get_run_yield_check() or (lambda: None)
     result = trainer.train(
@@ -143,8 +148,16 @@ def _show(trainer, panel: Panel, with_map: bool = True) -> None:
     panel.status.markdown(f"**{line}** {figures}  \n{tr('ui.total_epochs', n=trainer.epochs_done)}")
     panel.progress.progress(min(1.0, done / max(1, target)))
     _coach(trainer, panel.coach)
+    figure = panel.reuse.get("curves")
+    if figure is None:
+        lang = st.session_state.lang
+        figure = panel.reuse["curves"] = curves_figure(
+            trainer.history, trainer.metric_name, trainer.has_validation, lang
+        )
+    else:
+        refresh_curves(figure, trainer.history)
     panel.chart.plotly_chart(
-        curves_figure(trainer.history, trainer.metric_name, trainer.has_validation, st.session_state.lang),
+        figure,
         key=f"curves_{trainer.epochs_done}_{time.perf_counter_ns()}",
         config={"displayModeBar": False},
     )

@@ -30,3 +30,15 @@ def test_confusion_counts_truth_rows_against_answer_columns():
 def test_class_numbers_reads_one_hot_rows():
     assert class_numbers(np.eye(3)[[2, 0]]).tolist() == [2, 0]
     assert class_numbers(np.array([[1.0], [0.0]])).tolist() == [1, 0]
+
+
+def test_refreshed_curves_equal_a_fresh_chart():
+    from minifig.charts import curves_figure, refresh_curves
+    from minifig.engine import EpochLog
+
+    history = [EpochLog(i, 1 / i, i / 10, 2 / i, i / 20) for i in range(1, 6)]
+    figure = curves_figure(history[:2], "accuracy", True, "en")
+    refresh_curves(figure, history)
+    fresh = curves_figure(history, "accuracy", True, "en")
+    assert [list(trace.y) for trace in figure.data] == [list(trace.y) for trace in fresh.data]
+    assert [list(trace.x) for trace in figure.data] == [[1, 2, 3, 4, 5]] * 4
