@@ -11,6 +11,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import TRAIN_MS, shot, wait_idle
 
@@ -52,7 +53,7 @@ def test_seed_story_by_mouse(page):
     figure = page.locator(".st-key-figure")
     assert "Snapped together" not in figure.inner_text()
     click(page, "compile")
-    assert "Snapped together: compiled" in figure.inner_text()
+    expect(figure).to_contain_text("Snapped together: compiled", timeout=30_000)  # compile ends in a rerun
     shot(page, "d_compiled")
 
     # e. A long run shows its epochs rising and stops when asked, well before its end ...
