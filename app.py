@@ -7,6 +7,7 @@ asking the figure. Training itself starts last, when the whole page is already o
 import streamlit as st
 
 from components import state
+from components.compare import render_compare
 from components.data import render_data
 from components.figure import render_compile, render_figure, render_fit_check
 from components.head import handle_drags, render_head
@@ -64,7 +65,11 @@ with inside_col:
     render_inside(figure, data, usable=not problems)
 with home_col:
     render_take_home(figure, data, usable=not problems)
+st.divider()
+start_compare = render_compare(figure, data, usable=not problems and not misfits)
 state.sync_address(figure, usable=not problems)
 
 if start_training:
     start_training()
+elif start_compare:
+    start_compare()

@@ -56,6 +56,9 @@ def init() -> None:
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
     st.session_state.setdefault("notices", {})
+    for key in ("compare_kept", "compare_run", "compare_data"):  # figures kept for comparison (components.compare)
+        st.session_state.setdefault(key, [] if key == "compare_kept" else None)
+    st.session_state.setdefault("compare_name", "")
     if "head" not in st.session_state:
         apply_figure(_figure_from_address() or _SEED)
 

@@ -306,3 +306,38 @@ def probability_figure(probabilities: np.ndarray, names: list[str], lang: str) -
         xaxis={"type": "category"},
     )
     return figure
+
+
+def compare_figure(named_histories: list[tuple[str, list[EpochLog]]], lang: str) -> go.Figure:
+    """Each kept figure's loss per epoch in its own colour: training solid, validation dashed."""
+    traces = []
+    for number, (name, history) in enumerate(named_histories):
+        colour = CLASS_COLOURS[number % len(CLASS_COLOURS)]
+        epochs = np.arange(1, len(history) + 1)
+        traces.append(
+            go.Scatter(
+                x=epochs,
+                y=[log.loss for log in history],
+                name=f"{name} · {t('chart.train', lang)}",
+                mode="lines",
+                line={"color": colour},
+            )
+        )
+        if history and history[-1].val_loss is not None:
+            traces.append(
+                go.Scatter(
+                    x=epochs,
+                    y=[log.val_loss for log in history],
+                    name=f"{name} · {t('chart.val', lang)}",
+                    mode="lines",
+                    line={"color": colour, "dash": "dash"},
+                )
+            )
+    layout = {
+        "height": 340,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "legend": {"orientation": "h", "y": -0.25},
+        "xaxis": {"title": {"text": t("chart.epoch", lang)}},
+        "yaxis": {"title": {"text": t("chart.loss_axis", lang)}},
+    }
+    return go.Figure(data=traces, layout=layout)

@@ -307,6 +307,47 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "chart.output": {"en": "the figure's answer", "ko": "피규어의 답"},
     "chart.train": {"en": "training", "ko": "학습"},
+    "chart.loss_axis": {"en": "loss", "ko": "손실"},
+    "compare.title": {"en": "Compare figures", "ko": "피규어 비교하기"},
+    "compare.help": {
+        "en": "Keep the figure as it is now, change one piece (legs, a brick, the learning rate), keep it again, "
+        "then train them all on the same data, split and seed.",
+        "ko": "지금 피규어를 보관하고, 조각 하나(다리, 블록, 학습률)를 바꿔 다시 보관한 뒤, "
+        "모두 같은 데이터·분할·시드로 함께 학습시켜 보세요.",
+    },
+    "compare.name": {"en": "Name for this figure", "ko": "이 피규어의 이름"},
+    "compare.keep": {"en": "Keep this figure", "ko": "이 피규어 보관하기"},
+    "compare.kept": {"en": "Kept figures ({n}/{max})", "ko": "보관한 피규어 ({n}/{max})"},
+    "compare.full": {
+        "en": "At most {max} figures can be kept: remove one first.",
+        "ko": "피규어는 최대 {max}개까지 보관할 수 있습니다. 먼저 하나를 빼세요.",
+    },
+    "compare.unusable": {
+        "en": "This figure cannot be kept yet: fix its pieces first.",
+        "ko": "이 피규어는 아직 보관할 수 없습니다. 먼저 조각을 고치세요.",
+    },
+    "compare.other_data": {
+        "en": "Kept figures learn the data that is chosen now; they were cleared because the data changed.",
+        "ko": "보관한 피규어는 지금 고른 데이터로 학습합니다. 데이터가 바뀌어 비웠습니다.",
+    },
+    "compare.train": {"en": "Train them together ({epochs} epochs)", "ko": "함께 학습 ({epochs} 에포크)"},
+    "compare.need_two": {
+        "en": "Keep at least two figures to compare.",
+        "ko": "비교하려면 피규어를 두 개 이상 보관하세요.",
+    },
+    "compare.running": {
+        "en": "Training together… epoch {epoch}/{target}",
+        "ko": "함께 학습 중… epoch {epoch}/{target}",
+    },
+    "compare.done": {
+        "en": "Trained together: epoch {epoch}/{target}.",
+        "ko": "함께 학습 완료: epoch {epoch}/{target}.",
+    },
+    "compare.rank": {"en": "Rank", "ko": "순위"},
+    "compare.figure": {"en": "Figure", "ko": "피규어"},
+    "compare.final_loss": {"en": "Final loss (validation if any)", "ko": "마지막 손실 (검증이 있으면 검증)"},
+    "compare.seconds": {"en": "Seconds", "ko": "초"},
+    "compare.remove": {"en": "Remove {name}", "ko": "{name} 빼기"},
     "chart.val": {"en": "validation", "ko": "검증"},
     "chart.picked": {"en": "the figure's answer", "ko": "피규어의 답"},
     "chart.truth": {"en": "true answer", "ko": "정답"},

@@ -1,0 +1,86 @@
+"""Several figures trained side by side on the same data, split and seed, and ranked — learning by contrast.
+
+`train_together` runs the figures' trainers one epoch each in turn, so their curves grow together
+and a stop between epochs leaves every figure at the same epoch. `ranking` orders the results by
+validation loss (training loss when there is no validation part), then by time.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from minifig.datasets import Dataset
+from minifig.spec import FigureSpec, Training
+
+if TYPE_CHECKING:  # the engine imports TensorFlow
+    from minifig.engine import EpochLog, Trainer
+
+MAX_FIGURES = 6
+
+
+@dataclass
+class Contender:
+    """One kept figure: its name, its spec on the shared training settings, and what it has done."""
+
+    name: str
+    spec: FigureSpec
+    trainer: Trainer | None = None
+    seconds: float = 0.0
+    history: list[EpochLog] = field(default_factory=list)
+
+    @property
+    def final_loss(self) -> float:
+        """The last validation loss, or the last training loss without a validation part; ∞ before training."""
+        if not self.history:
+            return math.inf
+        last = self.history[-1]
+        value = last.val_loss if last.val_loss is not None else last.loss
+        return value if math.isfinite(value) else math.inf
+
+
+def on_shared_training(spec: FigureSpec, training: Training) -> FigureSpec:
+    """The spec with the shared epochs, batch size, validation split and seed, so the comparison is fair."""
+    return replace(spec, training=training)
+
+
+def train_together(
+    contenders: list[Contender],
+    data: Dataset,
+    epochs: int,
+    batch_size: int,
+    on_epoch: Callable[[int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
+    """Train every contender `epochs` more epochs, one epoch each in turn; returns the epochs all of them ran.
+
+    A contender whose loss became NaN stops there; the others go on.
+    """
+    from minifig.engine import Trainer
+
+    for contender in contenders:
+        if contender.trainer is None:
+            contender.trainer = Trainer(contender.spec, data)
+    done = 0
+    for _ in range(epochs):
+        for contender in contenders:
+            if contender.history and not math.isfinite(contender.history[-1].loss):
+                continue
+            started = time.perf_counter()
+            contender.trainer.train(1, batch_size)
+            contender.seconds += time.perf_counter() - started
+            contender.history = contender.trainer.history
+        done += 1
+        if on_epoch is not None:
+            on_epoch(done)
+        if should_stop is not None and should_stop():
+            break
+    return done
+
+
+def ranking(contenders: list[Contender]) -> list[Contender]:
+    """Best first: the lowest validation (or training) loss, then the quickest."""
+    return sorted(contenders, key=lambda c: (c.final_loss, c.seconds))

@@ -1,0 +1,49 @@
+"""Issue 6: three figures that differ only in their legs, trained together and ranked."""
+
+import json
+
+from tests.app.test_data import array
+
+LEGS = ("adam", "sgd", "rmsprop")
+
+
+def keep_with_legs(app, legs: str):
+    app.selectbox(key="legs").set_value(legs).run()
+    app.text_input(key="compare_name").set_value(legs.upper()).run()
+    app.button(key="compare_keep").click().run()
+    assert not app.exception
+
+
+def test_three_figures_train_together_and_are_ranked(app):
+    for legs in LEGS:
+        keep_with_legs(app, legs)
+    assert any("Kept figures (3/6)" in m.value for m in app.markdown)
+    app.number_input(key="epochs").set_value(30).run()
+    app.button(key="compare_train").click().run()
+    assert not app.exception
+    assert any("Trained together: epoch 30/30" in m.value for m in app.markdown)
+    charts = [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
+    chart = next(c for c in charts if any(trace.get("name") == "ADAM · training" for trace in c["data"]))
+    losses = [trace for trace in chart["data"] if trace["name"].endswith("training")]
+    assert [trace["name"] for trace in losses] == [f"{legs.upper()} · training" for legs in LEGS]
+    assert all(len(array(trace["y"])) == 30 for trace in losses)
+    table = app.dataframe[0].value
+    assert list(table["Rank"]) == [1, 2, 3]
+    final = list(table["Final loss (validation if any)"])
+    assert final == sorted(final)
+    assert set(table["Figure"]) == {"ADAM", "SGD", "RMSPROP"}
+    # Adam at 0.001 learns the lesson's numbers; plain SGD at its default rate is slower: the ranking says so.
+    assert table["Figure"].iloc[0] != "SGD"
+
+
+def test_one_figure_is_not_a_comparison(app):
+    keep_with_legs(app, "adam")
+    app.button(key="compare_train").click().run()
+    assert any("at least two" in w.value for w in app.warning)
+
+
+def test_a_figure_that_does_not_fit_cannot_be_kept(app):
+    app.number_input(key="p5_units").set_value(64).run()  # the last Dense gives 64 numbers: a misfit
+    app.button(key="compare_keep").click().run()
+    assert any("cannot be kept" in e.value for e in app.error)
+    assert any("Kept figures (0/6)" in m.value for m in app.markdown)

@@ -1,0 +1,29 @@
+import math
+from dataclasses import replace
+
+from minifig.cards import brick
+from minifig.compare import Contender, on_shared_training, ranking, train_together
+from minifig.datasets import load
+from minifig.engine import EpochLog
+from minifig.spec import Training, seed_figure
+
+
+def test_ranking_puts_the_lowest_validation_loss_first_then_the_quickest():
+    a = Contender("a", seed_figure(), history=[EpochLog(1, 0.1, 1.0, 0.5, 1.0)], seconds=1.0)
+    b = Contender("b", seed_figure(), history=[EpochLog(1, 0.9, 1.0, 0.2, 1.0)], seconds=3.0)
+    c = Contender("c", seed_figure(), history=[EpochLog(1, 0.9, 1.0, 0.2, 1.0)], seconds=2.0)
+    untrained = Contender("d", seed_figure())
+    nan = Contender("e", seed_figure(), history=[EpochLog(1, math.nan, 0.5)])
+    assert [x.name for x in ranking([a, b, untrained, c, nan])][:3] == ["c", "b", "a"]
+
+
+def test_figures_train_in_step_on_the_same_split_and_can_stop():
+    shared = Training(epochs=5, batch_size=10, validation_split=0.2, seed=7)
+    adam = Contender("adam", on_shared_training(seed_figure(), shared))
+    sgd = Contender("sgd", on_shared_training(replace(seed_figure(), legs=brick("sgd")), shared))
+    seen = []
+    ran = train_together([adam, sgd], load("seed"), 5, 10, on_epoch=seen.append, should_stop=lambda: len(seen) == 3)
+    assert ran == 3 and seen == [1, 2, 3]
+    assert len(adam.history) == len(sgd.history) == 3
+    assert adam.history[-1].val_loss is not None and adam.trainer.n_train == sgd.trainer.n_train == 8
+    assert adam.seconds > 0 and sgd.seconds > 0
