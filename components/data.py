@@ -10,12 +10,14 @@ import streamlit as st
 
 from components import state
 from components.state import tr
+from minifig.charts import class_names
 from minifig.datasets import CSV_ID, DATASETS, Dataset, load, preset_figure
 from minifig.features import DEFAULT_VIEWS, VIEWS, with_views
 from minifig.i18n import Message
 
 POINTS = "feature.point"  # the feature key of 2-D point sets, the ones with eyes
 SAMPLE_CLASSES = 10  # the digits' sample grid shows this many images
+DEFAULTS_DATASET = state.DEFAULTS["dataset"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def render_data() -> DataChoice:
     if ss.dataset == CSV_ID and ss.csv_data is None:
         ss.dataset = DEFAULTS_DATASET  # an address may name a CSV this session never had
     options = [*DATASETS, *([CSV_ID] if ss.csv_data is not None else [])]
-    titles = {dataset_id: tr(DATASETS[dataset_id].title_key) for dataset_id in DATASETS} | {CSV_ID: _csv_title()}
+    titles = {dataset_id: _title(dataset_id) for dataset_id in options}  # words fixed now, in this language
     st.selectbox(tr("ui.dataset"), options, key="dataset", format_func=titles.get, on_change=_use_preset)
     _settings()
     if current_raw().feature_key == POINTS:
@@ -54,15 +56,13 @@ def render_data() -> DataChoice:
         )
     choice = current_choice()
     data = choice.raw
-    answers = " / ".join(_class_titles(data)) if data.label_kind != "number" else tr("label_kind.number")
+    names = class_names(data, st.session_state.lang)
+    answers = " / ".join(names) if data.label_kind != "number" else tr("label_kind.number")
     st.caption(tr("ui.dataset_help", n=len(data.x), inputs=tr(data.feature_key), answers=answers))
     if data.image_shape:
         _image_samples(data)
     _csv_panel()
     return choice
-
-
-DEFAULTS_DATASET = state.DEFAULTS["dataset"]
 
 
 def current_raw() -> Dataset:
@@ -100,17 +100,12 @@ def current_choice() -> DataChoice:
     return DataChoice(raw, raw if eyes == DEFAULT_VIEWS else with_views(raw, eyes))
 
 
-def _class_titles(data: Dataset) -> list[str]:
-    if data.class_label_keys:
-        return [tr(key) for key in data.class_label_keys]
-    return list(data.class_names) or [str(i) for i in range(data.n_classes)]
-
-
 def _image_samples(data: Dataset) -> None:
     """One example image of each class, pixel-sharp."""
     picks = [int(np.argmax(data.y == number)) for number in range(min(SAMPLE_CLASSES, data.n_classes))]
     images = [pixelated(data.x[i].reshape(data.image_shape)) for i in picks]
-    st.image(images, caption=[_class_titles(data)[int(data.y[i])] for i in picks], width=56)
+    names = class_names(data, st.session_state.lang)
+    st.image(images, caption=[names[int(data.y[i])] for i in picks], width=56)
 
 
 def pixelated(image: np.ndarray, scale: int = 7) -> np.ndarray:
@@ -131,21 +126,14 @@ def _use_preset() -> None:
     else:
         spec = preset_figure(ss.dataset)
     state.apply_figure(spec)
-    state.notify(
-        "data",
-        "info",
-        [
-            tr("ui.preset_applied", data=tr(DATASETS[ss.dataset].title_key))
-            if ss.dataset in DATASETS
-            else tr("ui.preset_applied", data=_csv_title())
-        ],
-    )
+    state.notify("data", "info", [tr("ui.preset_applied", data=_title(ss.dataset))])
 
 
-def _csv_title() -> str:
-    """The CSV choice, named after the file whose data is in use (not a newer file that was refused)."""
-    data = st.session_state.csv_data
-    return tr("dataset.csv") + (f" · {st.session_state.csv_name}" if data is not None else "")
+def _title(dataset_id: str) -> str:
+    """A data set's name; the CSV choice is named after the file whose data is in use (not a newer, refused one)."""
+    if dataset_id == CSV_ID:
+        return f"{tr('dataset.csv')} · {st.session_state.csv_name}"
+    return tr(DATASETS[dataset_id].title_key)
 
 
 # --- the learner's own CSV --------------------------------------------------------------------------
