@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from minifig.challenge_strings import CHALLENGE_STRINGS
 from minifig.data_strings import DATA_STRINGS
 
 LANGUAGES = ("en", "ko")
@@ -550,6 +551,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 STRINGS.update(DATA_STRINGS)
+STRINGS.update(CHALLENGE_STRINGS)
 
 
 def t(key: str, lang: str, **values: object) -> str:
