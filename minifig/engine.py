@@ -23,6 +23,7 @@ from minifig import build
 from minifig.datasets import Dataset, split
 from minifig.fit_check import head_output
 from minifig.spec import FigureSpec
+from minifig.timeline import Timeline, capacity_for, flat_weights, unflatten
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class Trainer:
         self.optimizer = build.make_optimizer(self.spec.legs)
         self.optimizer.build(self.model.trainable_variables)
         self.history: list[EpochLog] = []
+        self.timeline = Timeline(capacity=capacity_for(self.model.weights))
+        self.timeline.offer(0, lambda: [flat_weights(self.model.get_weights())])
+        self._past: tuple[int, Head] | None = None  # the head last travelled to (`head_at`)
         self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
         self._epoch_fn = tf.function(self._epoch, autograph=False)
 
@@ -125,6 +129,18 @@ class Trainer:
     def predict(self, x) -> np.ndarray:
         """The head's answers for inputs `x` (samples × features), trained or not."""
         return self.head.predict(x)
+
+    def head_at(self, epoch: int) -> tuple[int, Head]:
+        """A separate head holding the weights kept nearest before or at `epoch` (see `Timeline.at`), and that
+        epoch; the trainer's own weights are untouched."""
+        kept, (flat,) = self.timeline.at(epoch)
+        if self._past is None:
+            self._past = (-1, Head(self.spec, self.data.n_features))
+        if self._past[0] != kept:
+            head = self._past[1]
+            head.model.set_weights(unflatten(flat, [w.shape for w in self.model.weights]))
+            self._past = (kept, head)
+        return self._past
 
     def train(
         self,
@@ -152,14 +168,18 @@ class Trainer:
         self._epochs_seen.assign(self.epochs_done)
         run_epoch = self._epoch_fn.get_concrete_function(tf.constant(batch), batch >= self.n_train)
         batch = tf.constant(batch)
+        n_numbers = 4 if self.has_validation else 2
+        weights = None  # the last epoch's weights, flat: the epoch's graph returns them after its numbers
         try:
             for _ in range(epochs):
-                numbers = run_epoch(batch).numpy().tolist()
+                out = run_epoch(batch).numpy()
+                numbers, weights = out[:n_numbers].tolist(), out[n_numbers:]
                 log = EpochLog(
                     self.epochs_done + 1, *numbers[:2], *(numbers[2:] if self.has_validation else (None, None))
                 )
                 self.history.append(log)
                 result.logs.append(log)
+                self.timeline.offer(log.epoch, lambda weights=weights: [weights])
                 if not math.isfinite(log.loss):
                     result.diverged = result.stopped = True
                     break
@@ -176,6 +196,8 @@ class Trainer:
             raise
         finally:
             result.seconds = time.perf_counter() - started
+            if weights is not None:
+                self.timeline.finish(self.epochs_done, lambda: [weights])
         return result
 
     # --- the traced epoch -------------------------------------------------------------------------
@@ -206,7 +228,8 @@ class Trainer:
         if self.has_validation:
             val_pred = self.model(self._x_val, training=False)
             numbers += [self.loss(self._y_val, val_pred), self._metric(self._y_val, val_pred)]
-        return tf.stack(numbers)
+        weights = [tf.reshape(tf.cast(w, "float32"), [-1]) for w in self.model.weights]  # for the timeline
+        return tf.concat([tf.stack(numbers), *weights], 0)
 
     def _train_step(self, x, y):
         variables = self.model.trainable_variables

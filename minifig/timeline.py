@@ -3,19 +3,54 @@
 Every epoch is offered; while there is room each is kept. When the store is full, every other
 snapshot is dropped and only every second epoch is kept from then on, so however long the run,
 at most `capacity` evenly spaced snapshots remain, plus the last epoch of the run (`finish`).
+
+The weights travel as one flat float32 array per epoch (`flat_weights`, `unflatten`): the engine's
+traced epoch returns them with its numbers, so keeping an epoch costs no extra TensorFlow call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+MAX_SNAPSHOTS = 200
+NUMBERS_BUDGET = 4_000_000  # at most this many weights kept per timeline (16 MB of float32), whatever the head
+
+
+def capacity_for(weights: Sequence) -> int:
+    """How many snapshots of a head with these weights (anything with a `.shape`) fit in `NUMBERS_BUDGET`."""
+    numbers = max(1, sum(math.prod(w.shape) for w in weights))
+    return max(2, min(MAX_SNAPSHOTS, NUMBERS_BUDGET // numbers))
+
+
+def flat_weights(weights: Sequence[np.ndarray]) -> np.ndarray:
+    """Every weight in one float32 row, in order."""
+    if not weights:
+        return np.zeros(0, dtype="float32")
+    return np.concatenate([np.asarray(w, dtype="float32").reshape(-1) for w in weights])
+
+
+def unflatten(flat: np.ndarray, shapes: Sequence[tuple[int, ...]]) -> list[np.ndarray]:
+    """The weights of `flat_weights` back in their shapes.
+
+    Raises:
+        ValueError: `flat` does not hold exactly the numbers of `shapes`.
+    """
+    sizes = [math.prod(shape) for shape in shapes]
+    if sum(sizes) != len(flat):
+        raise ValueError(
+            f"Received weights that do not fit the head, expected {sum(sizes)} numbers. Received: {len(flat)}"
+        )
+    ends = np.cumsum(sizes)
+    return [flat[end - size : end].reshape(shape) for end, size, shape in zip(ends, sizes, shapes, strict=True)]
+
 
 @dataclass
 class Timeline:
-    capacity: int = 200
+    capacity: int = MAX_SNAPSHOTS
     stride: int = 1
     snapshots: dict[int, list[np.ndarray]] = field(default_factory=dict)
     latest: tuple[int, list[np.ndarray]] | None = None
