@@ -6,7 +6,7 @@ asking the figure. Training itself starts last, when the whole page is already o
 
 import streamlit as st
 
-from components import state
+from components import lesson, state
 from components.compare import render_compare
 from components.data import render_data
 from components.figure import render_compile, render_figure, render_fit_check
@@ -25,18 +25,24 @@ from minifig import fit_check, spec
 
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
 state.init()
+lesson.init()
 render_header()
 state.show_notices("page")
-choice = render_data()
-state.show_notices("data")
+lesson_place = st.container()
+with st.container(key="section_data"):
+    choice = render_data()
+    state.show_notices("data")
 data = choice.seen
 
 figure = state.figure()
 problems = [*spec.problems(figure), *choice.problems]
 misfits = [] if problems else fit_check.misfits(figure, data)
 state.forget_stale_model(figure)
+with lesson_place:
+    lesson.render_lesson(figure, misfits, lesson.progress(figure, fits=not problems and not misfits))
 
-palette_col, head_col, figure_col = st.columns([1, 1.3, 1.6], gap="medium")
+build = st.container(key="section_build")
+palette_col, head_col, figure_col = build.columns([1, 1.3, 1.6], gap="medium")
 with palette_col:
     render_palette(images=data.image_shape is not None)
 with head_col:
@@ -50,23 +56,27 @@ with figure_col:
     render_compile(figure, problems, misfits, data)
 handle_drags()
 
-st.divider()
 live_map = (lambda: map_of(answering_head(figure, data), choice)) if choice.is_plane and not problems else None
-start_training = render_training(not problems and not misfits, live_map, yes_no=data.label_kind == "binary")
-st.divider()
-ask_col, results_col = st.columns([3, 2], gap="large")
-with ask_col:
-    render_prediction(figure, choice, usable=not problems)
-with results_col:
+with st.container(key="section_train"):
+    st.divider()
+    start_training = render_training(not problems and not misfits, live_map, yes_no=data.label_kind == "binary")
+with st.container(key="section_ask"):
+    st.divider()
+    ask_col, results_col = st.columns([3, 2], gap="large")
+    with ask_col:
+        render_prediction(figure, choice, usable=not problems)
+with results_col, st.container(key="section_results"):
     render_results(choice)
-st.divider()
-inside_col, home_col = st.columns(2, gap="large")
-with inside_col:
-    render_inside(figure, data, usable=not problems)
-with home_col:
-    render_take_home(figure, data, usable=not problems)
-st.divider()
-start_compare = render_compare(figure, data, usable=not problems and not misfits)
+with st.container(key="section_home"):
+    st.divider()
+    inside_col, home_col = st.columns(2, gap="large")
+    with inside_col:
+        render_inside(figure, data, usable=not problems)
+    with home_col:
+        render_take_home(figure, data, usable=not problems)
+with st.container(key="section_compare"):
+    st.divider()
+    start_compare = render_compare(figure, data, usable=not problems and not misfits)
 state.sync_address(figure, usable=not problems)
 
 if start_training:

@@ -30,7 +30,8 @@ def render_fit_check(misfits: list[Misfit]) -> None:
 def render_compile(spec: FigureSpec, problems: list, misfits: list[Misfit], data: Dataset) -> None:
     """The Compile button; compiling is refused while anything is wrong."""
     blocked = bool(problems or misfits)
-    if st.button(tr("ui.compile"), key="compile", type="primary", width="stretch"):
+    clicked = st.button(tr("ui.compile"), key="compile", type="primary", width="stretch")
+    if clicked or st.session_state.pop("lesson_compile", False):  # the lesson's "Show me" compiles too
         if blocked:
             st.session_state.compile_refused = True
         else:

@@ -10,6 +10,7 @@ import numpy as np
 import streamlit as st
 
 from components.data import DataChoice, pixelated
+from components.lesson import follow_question
 from components.state import head_key, tr
 from minifig.charts import answer_figure, class_names, probability_figure
 from minifig.datasets import Dataset, split_rows
@@ -56,6 +57,7 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
         step=round((high - low) / 90, 2) or 0.01,
         key="predict_input",
     )
+    follow_question(value)
     grid = np.linspace(low, high, 181)
     inputs = np.concatenate([[value], grid]).reshape(-1, 1)
     answer = _answer(spec, data, usable, inputs)
@@ -72,7 +74,7 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     def follow_training(trainer) -> None:
         """While training, the answer and its curve move with the weights (the page reruns at the end)."""
         outputs = trainer.predict(inputs)
-        answer.headline.markdown(f"### {_answer_text(outputs[0], data)}")
+        answer.headline.markdown(f"### {answer_text(outputs[0], data)}")
         draw(outputs, key=f"answer_curve_{time.perf_counter_ns()}")
 
     st.session_state.live_answer = follow_training
@@ -163,7 +165,7 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
         head = answering_head(spec, data)
         outputs = head.predict(inputs)
         headline = st.empty()
-        headline.markdown(f"### {_answer_text(outputs[0], data)}")
+        headline.markdown(f"### {answer_text(outputs[0], data)}")
         trainer = st.session_state.trainer
         if trainer is not None and trainer.epochs_done > 0:
             st.caption(tr("ui.trained_answer", n=trainer.epochs_done))
@@ -183,7 +185,7 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
     return Answer(outputs, headline)
 
 
-def _answer_text(output: np.ndarray, data: Dataset) -> str:
+def answer_text(output: np.ndarray, data: Dataset) -> str:
     if data.label_kind == "classes" and len(output) == data.n_classes > 1:
         picked = int(np.argmax(output))
         return tr(

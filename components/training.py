@@ -33,6 +33,7 @@ def render_training(
     right.number_input(tr("field.batch_size"), step=1, key="batch_size")
     train_col, stop_col, reset_col = st.columns(3)
     train = train_col.button(tr("ui.train"), key="train", type="primary", width="stretch")
+    train = st.session_state.pop("lesson_train", False) or train  # the lesson's "Show me" trains too
     stop_col.button(tr("ui.stop"), key="stop", width="stretch")
     reset_col.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
     with st.container(key="train_status"):

@@ -1,0 +1,206 @@
+"""The guided lesson panel: one step at a time with Back / Show me / Next, the step's part of the page
+highlighted, and a presenter view (large type, one section at a time, the figure drawn large)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import streamlit as st
+
+from components.state import apply_figure, tr
+from minifig import lesson
+from minifig.cards import CATALOGUE
+from minifig.drawing import figure_svg
+from minifig.fit_check import Misfit
+from minifig.spec import FigureSpec, seed_figure
+
+SECTIONS = ("data", "build", "train", "ask", "results", "home", "compare")  # keys section_<name> in app.py
+HIGHLIGHT = "#f2cd37"
+
+
+def init() -> None:
+    st.session_state.setdefault("lesson_step", 0)  # 0: not started; 1..len(STEPS): the step shown
+    st.session_state.setdefault("presenter", False)
+    st.session_state.setdefault("lesson_ask_from", None)  # the question asked when the last step began
+    st.session_state.setdefault("lesson_quoted", None)  # the question the lesson last quoted the answer to
+
+
+def progress(spec: FigureSpec, fits: bool) -> lesson.Progress:
+    """What the lesson needs to know of the page, read at the top of the page run."""
+    ss = st.session_state
+    trainer = ss.trainer
+    return lesson.Progress(
+        has_torso_and_legs=spec.torso is not None and spec.legs is not None,
+        fits=fits,
+        compiled=trainer is not None,
+        trained=trainer is not None and trainer.epochs_done > 0,
+        asked=ss.get("predict_input") is not None and ss.get("predict_input") != ss.lesson_ask_from,
+    )
+
+
+def render_lesson(spec: FigureSpec, misfits: list[Misfit], now: lesson.Progress) -> None:
+    ss = st.session_state
+    number = ss.lesson_step
+    step = lesson.step_at(number)
+    with st.container(key="lesson", border=True):
+        if step is None:
+            intro, start = st.columns([4, 1], vertical_alignment="center")
+            intro.markdown(f"**🎓 {tr('lesson.title')}** — {tr('lesson.intro')}")
+            start.button(tr("lesson.start"), key="lesson_next", type="primary", on_click=_go, args=(1,))
+            return
+        heading, presenter, close = st.columns([3, 1.2, 1], vertical_alignment="center")
+        heading.caption(f"🎓 {tr('lesson.title')} · {tr('lesson.step_of', n=number, total=len(lesson.STEPS))}")
+        presenter.toggle(tr("lesson.presenter"), key="presenter", help=tr("lesson.presenter_help"))
+        close.button(tr("lesson.close"), key="lesson_close", on_click=_go, args=(0,))
+        if ss.presenter:
+            words, drawing = st.columns([3, 2], vertical_alignment="center")
+            with drawing, st.container(key="lesson_figure"):
+                svg = figure_svg(spec, misfits, ss.trainer is not None, ss.lang)
+                st.markdown(" ".join(line.strip() for line in svg.splitlines()), unsafe_allow_html=True)
+        else:
+            words = st.container()
+        with words:
+            _say(step, now)
+        _buttons(number, step, now)
+    st.html(_style(step, ss.presenter))
+
+
+def _say(step: lesson.Step, now: lesson.Progress) -> None:
+    st.markdown(f"### {tr(f'lesson.{step.id}.title')}")
+    st.markdown(tr(f"lesson.{step.id}.text"))
+    done = lesson.is_done(step, now)
+    if step.id == "ask" and done:
+        st.success(tr("lesson.ask.done", value=f"{st.session_state.predict_input:g}", answer=_trained_answer()))
+        st.success(tr("lesson.finished"))
+    elif step.waits_for is not None:
+        if done:
+            st.success(tr("lesson.step_done"))
+        else:
+            st.info(tr("lesson.waiting"))
+
+
+def _buttons(number: int, step: lesson.Step, now: lesson.Progress) -> None:
+    back, show, go = st.columns(3)
+    back.button(tr("lesson.back"), key="lesson_back", disabled=number == 1, on_click=_go, args=(number - 1,))
+    if step.waits_for is not None:
+        show.button(
+            tr("lesson.show_me"),
+            key="lesson_do",
+            disabled=lesson.is_done(step, now) and step.waits_for != "asked",
+            on_click=_show_me,
+            args=(step.waits_for,),
+        )
+    last = number == len(lesson.STEPS)
+    go.button(
+        tr("lesson.finish") if last else tr("lesson.next"),
+        key="lesson_next",
+        type="primary",
+        disabled=not lesson.can_go_next(number, now),
+        on_click=_go,
+        args=(0 if last else number + 1,),
+    )
+
+
+def _go(number: int) -> None:
+    """Move to step `number`; going forward performs what the new step sets up (going back changes nothing)."""
+    ss = st.session_state
+    forward = number > ss.lesson_step
+    ss.lesson_step = number
+    step = lesson.step_at(number)
+    if step is None:
+        ss.presenter = False
+        return
+    if forward and step.on_enter is not None:
+        _SET_UP[step.on_enter]()
+    if step.waits_for == "asked":
+        ss.lesson_ask_from = ss.get("predict_input")
+
+
+def _headless_figure() -> None:
+    """The lesson's figure with only its head: the torso and legs come at step 3."""
+    apply_figure(replace(seed_figure(), torso=None, legs=None))
+
+
+def _ask_first_question() -> None:
+    st.session_state.predict_input = lesson.FIRST_QUESTION
+
+
+def _wrong_torso() -> None:
+    ss = st.session_state
+    ss.torso = lesson.WRONG_TORSO
+    if ss.legs is None:
+        ss.legs = lesson.LEGS
+        ss.lr = CATALOGUE[lesson.LEGS].defaults()["learning_rate"]
+
+
+def _lesson_settings() -> None:
+    training = seed_figure().training
+    st.session_state.epochs, st.session_state.batch_size = training.epochs, training.batch_size
+
+
+_SET_UP = {
+    "headless_figure": _headless_figure,
+    "ask_first_question": _ask_first_question,
+    "wrong_torso": _wrong_torso,
+    "lesson_settings": _lesson_settings,
+}
+
+
+def _show_me(action: str) -> None:
+    """Do the step's action for the learner (compile and train are picked up by their own panels)."""
+    ss = st.session_state
+    if action == "fits":
+        ss.torso = lesson.RIGHT_TORSO
+        if ss.legs is None:
+            ss.legs = lesson.LEGS
+            ss.lr = CATALOGUE[lesson.LEGS].defaults()["learning_rate"]
+    elif action == "compiled":
+        ss.lesson_compile = True
+    elif action == "trained":
+        ss.lesson_train = True
+    elif action == "asked":
+        asked = ss.get("predict_input")
+        ss.predict_input = 8.0 if asked is not None and asked <= 5.5 else lesson.FIRST_QUESTION
+
+
+def follow_question(value: float) -> None:
+    """Called by the question's slider (a fragment): at the last step, the lesson notices the question."""
+    ss = st.session_state
+    step = lesson.step_at(ss.get("lesson_step", 0))
+    if step is not None and step.waits_for == "asked" and ss.get("lesson_quoted") != value:
+        ss.lesson_quoted = value
+        st.rerun(scope="app")
+
+
+def _trained_answer() -> str:
+    from components.predict import answer_text
+
+    trainer = st.session_state.trainer
+    value = float(st.session_state.predict_input)
+    if trainer is None:
+        return "?"
+    output = trainer.predict(np.array([[value]], dtype="float32"))[0]
+    return answer_text(output, trainer.data)
+
+
+def _style(step: lesson.Step, presenter: bool) -> str:
+    """Highlight the step's parts; in the presenter view, large type and only the step's sections."""
+    parts = ", ".join(f".st-key-{key}" for key in step.highlight)
+    css = [
+        f"{parts} {{ outline: 3px solid {HIGHLIGHT}; outline-offset: 6px; border-radius: 6px;"
+        " animation: minifig-glow 1.8s ease-in-out infinite; }",
+        f"@keyframes minifig-glow {{ 0%, 100% {{ box-shadow: 0 0 0 0 {HIGHLIGHT}cc; }}"
+        f" 50% {{ box-shadow: 0 0 0 10px {HIGHLIGHT}00; }} }}",
+    ]
+    if presenter:
+        hidden = ", ".join(f".st-key-section_{name}" for name in SECTIONS if name not in step.sections)
+        css += [
+            "html { font-size: 22px; }",
+            f"{hidden} {{ display: none; }}",
+            ".st-key-lesson h3 { font-size: 2.2rem; }",
+            ".st-key-lesson_figure svg { max-width: 100% !important; }",
+        ]
+    else:
+        css.append(".st-key-lesson { position: sticky; top: 3.75rem; z-index: 999; background: white; }")
+    return f"<style>{' '.join(css)}</style>"
