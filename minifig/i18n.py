@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from minifig.challenge_strings import CHALLENGE_STRINGS
 from minifig.data_strings import DATA_STRINGS
+from minifig.extra_strings import EXTRA_STRINGS
 from minifig.lesson_strings import LESSON_STRINGS
 
 LANGUAGES = ("en", "ko")
@@ -554,6 +555,7 @@ STRINGS: dict[str, dict[str, str]] = {
 STRINGS.update(DATA_STRINGS)
 STRINGS.update(CHALLENGE_STRINGS)
 STRINGS.update(LESSON_STRINGS)
+STRINGS.update(EXTRA_STRINGS)
 
 
 def t(key: str, lang: str, **values: object) -> str:
