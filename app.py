@@ -6,9 +6,10 @@ asking the figure. Training itself starts last, when the whole page is already o
 
 import streamlit as st
 
-from components import lesson, state
+from components import challenge, lesson, state
+from components.challenge_maker import render_challenge_maker
 from components.compare import render_compare
-from components.data import render_data
+from components.data import current_choice, render_data
 from components.figure import render_compile, render_figure, render_fit_check
 from components.head import handle_drags, render_head
 from components.header import render_header
@@ -26,17 +27,20 @@ from minifig import fit_check, spec
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
 state.init()
 lesson.init()
+challenge.init()
 render_header()
 state.show_notices("page")
+challenge.render_banner()
 lesson_place = st.container()
 with st.container(key="section_data"):
-    choice = render_data()
+    choice = render_data() if challenge.shows("data") else current_choice()
     state.show_notices("data")
 data = choice.seen
 
 figure = state.figure()
 problems = [*spec.problems(figure), *choice.problems]
 misfits = [] if problems else fit_check.misfits(figure, data)
+limits = challenge.broken_limits(figure)  # a challenge's, if the page is in one
 state.forget_stale_model(figure)
 with lesson_place:
     lesson.render_lesson(figure, misfits, lesson.progress(figure, fits=not problems and not misfits))
@@ -47,19 +51,24 @@ with palette_col:
     render_palette(images=data.image_shape is not None)
 with head_col:
     render_head()
-    render_torso()
-    render_legs()
+    if challenge.shows("torso"):
+        render_torso()
+    if challenge.shows("legs"):
+        render_legs()
 with figure_col:
     render_figure(figure, misfits)
     render_problems(problems)
     render_fit_check(misfits)
-    render_compile(figure, problems, misfits, data)
+    challenge.render_limits(figure, limits)
+    render_compile(figure, [*problems, *limits], misfits, data)
 handle_drags()
 
 live_map = (lambda: map_of(answering_head(figure, data), choice)) if choice.is_plane and not problems else None
 with st.container(key="section_train"):
     st.divider()
-    start_training = render_training(not problems and not misfits, live_map, yes_no=data.label_kind == "binary")
+    ready = not problems and not misfits and not limits
+    start_training = render_training(ready, live_map, yes_no=data.label_kind == "binary")
+    challenge.render_result(figure)
 with st.container(key="section_ask"):
     st.divider()
     ask_col, results_col = st.columns([3, 2], gap="large")
@@ -71,12 +80,17 @@ with st.container(key="section_home"):
     st.divider()
     inside_col, home_col = st.columns(2, gap="large")
     with inside_col:
-        render_inside(figure, data, usable=not problems)
+        if challenge.shows("inside"):
+            render_inside(figure, data, usable=not problems)
     with home_col:
-        render_take_home(figure, data, usable=not problems)
-with st.container(key="section_compare"):
-    st.divider()
-    start_compare = render_compare(figure, data, usable=not problems and not misfits)
+        if challenge.shows("take_home"):
+            render_take_home(figure, data, usable=not problems)
+            render_challenge_maker(figure, usable=not problems)
+start_compare = None
+if challenge.shows("compare"):
+    with st.container(key="section_compare"):
+        st.divider()
+        start_compare = render_compare(figure, data, usable=not problems and not misfits)
 state.sync_address(figure, usable=not problems)
 
 if start_training:

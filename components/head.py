@@ -3,6 +3,7 @@
 import streamlit as st
 from streamlit_dnd import dnd
 
+from components.challenge import refuses_brick
 from components.palette import swatch
 from components.state import make_item, param_key, tr
 from minifig import head_edit
@@ -35,6 +36,9 @@ def handle_drags() -> None:
     if drop is None:
         return
     before = st.session_state.head
+    adding = drop.to_container == head_edit.HEAD and drop.from_container == head_edit.PALETTE
+    if adding and refuses_brick(len(before)):
+        st.rerun()  # a challenge's limit: the head stays as it was
     if (
         drop.to_container == head_edit.HEAD
         and drop.from_container == head_edit.PALETTE

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.challenge import refuses_brick
 from components.state import add_brick, tr
 from minifig.cards import LAYER, cards_of
 from minifig.head_edit import PALETTE, PALETTE_ITEM_PREFIX, can_add
@@ -30,6 +31,8 @@ def render_palette(images: bool) -> None:
 
 
 def _add(card_id: str) -> None:
+    if refuses_brick(len(st.session_state.head)):
+        return
     if can_add(st.session_state.head):
         add_brick(card_id)
     else:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.challenge import fixes, shows
 from components.palette import swatch
 from components.state import tr
 from minifig.cards import CATALOGUE, LOSS, OPTIMIZER, cards_of
@@ -13,6 +14,7 @@ def render_torso() -> None:
         tr("ui.torso"),
         [c.id for c in cards_of(LOSS)],
         key="torso",
+        disabled=fixes("torso"),
         format_func=_label,
         placeholder=tr("ui.pick_torso"),
         label_visibility="collapsed",
@@ -26,19 +28,20 @@ def render_legs() -> None:
         tr("ui.legs"),
         [c.id for c in cards_of(OPTIMIZER)],
         key="legs",
+        disabled=fixes("legs"),
         format_func=_label,
         placeholder=tr("ui.pick_legs"),
         label_visibility="collapsed",
         on_change=_legs_changed,
     )
     _explain(choice)
-    if choice is None:
+    if choice is None or not shows("lr"):
         return
     names = [p.name for p in CATALOGUE[choice].params]
     columns = st.columns(len(names))
-    columns[0].number_input(tr("field.learning_rate"), step=0.0005, format="%.4f", key="lr")
+    columns[0].number_input(tr("field.learning_rate"), step=0.0005, format="%.4f", key="lr", disabled=fixes("legs"))
     if "momentum" in names:
-        columns[1].number_input(tr("field.momentum"), step=0.05, format="%.2f", key="momentum")
+        columns[1].number_input(tr("field.momentum"), step=0.05, format="%.2f", key="momentum", disabled=fixes("legs"))
 
 
 def _label(card_id: str) -> str:

@@ -114,7 +114,7 @@ def sync_address(spec: FigureSpec, usable: bool) -> None:
     """Keep the page address equal to the figure, so copying it shares the whole set-up."""
     if not usable:
         return
-    query = url_state.to_query(spec)
+    query = {**url_state.to_query(spec), **st.session_state.get("address_extras", {})}  # e.g. a challenge
     current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
     wanted = {key: value if isinstance(value, list) else [value] for key, value in query.items()}
     if current != {key: value for key, value in wanted.items() if value}:

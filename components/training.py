@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
 
+from components.challenge import shows
 from components.state import tr
 from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
@@ -28,9 +29,10 @@ def render_training(
     `yes_no` offers to show the map's yes/no answers discretised.
     """
     st.subheader(tr("ui.train_section"))
-    left, right = st.columns(2)
-    left.number_input(tr("field.epochs"), step=10, key="epochs")
-    right.number_input(tr("field.batch_size"), step=1, key="batch_size")
+    if shows("training"):  # a challenge may hide them
+        left, right = st.columns(2)
+        left.number_input(tr("field.epochs"), step=10, key="epochs")
+        right.number_input(tr("field.batch_size"), step=1, key="batch_size")
     train_col, stop_col, reset_col = st.columns(3)
     train = train_col.button(tr("ui.train"), key="train", type="primary", width="stretch")
     train = st.session_state.pop("lesson_train", False) or train  # the lesson's "Show me" trains too

@@ -117,6 +117,10 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
         "en": "Challenges work on the built-in data sets, not on your own CSV file.",
         "ko": "도전 과제는 내장 데이터에서만 됩니다. 내 CSV 파일로는 만들 수 없습니다.",
     },
+    "challenge.needs_figure": {
+        "en": "The link appears when every setting of the figure is usable.",
+        "ko": "피규어의 모든 설정이 올바르면 링크가 나타납니다.",
+    },
     "challenge.link": {"en": "The challenge's link:", "ko": "도전 과제 링크:"},
     "challenge_control.data": {"en": "data panel", "ko": "데이터 패널"},
     "challenge_control.torso": {"en": "torso choice", "ko": "몸통 선택"},

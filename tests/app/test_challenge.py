@@ -1,0 +1,87 @@
+"""A challenge link walked through the page: the goal is shown, hidden controls are not drawn, the limits are
+enforced, training to the goal is praised; a hostile link is refused and the page opens as usual."""
+
+from streamlit.testing.v1 import AppTest
+
+from minifig import challenge
+from minifig.cards import brick
+from tests.app.conftest import APP
+from tests.app.test_take_home import texts
+
+GAUSS = challenge.Challenge(
+    "gauss",
+    "val_accuracy",
+    0.9,
+    validation_split=0.2,
+    max_bricks=1,
+    max_units=4,
+    legs=brick("adam", learning_rate=0.05),
+    hidden=("legs", "compare"),
+)
+ADDRESS = {
+    "data": "gauss",
+    "layer": ["dense-1-sigmoid"],
+    "torso": "binary_crossentropy",
+    "legs": "adam-0.05",
+    "epochs": "30",
+    "batch": "16",
+    "val": "0.2",
+    "challenge": challenge.encode(GAUSS),
+}
+
+
+def opened(query: dict) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params.update(query)
+    return app.run()
+
+
+def test_a_challenge_link_shows_the_goal_hides_controls_and_praises_the_goal_reached():
+    app = opened(ADDRESS)
+    assert not app.exception
+    banner = texts(app)
+    assert "reach **validation accuracy ≥ 0.9**" in banner and "at most 1 head bricks" in banner
+    keys = {widget.key for widget in [*app.selectbox, *app.number_input]}
+    assert "legs" not in keys and "lr" not in keys and "torso" in keys  # legs hidden, torso shown
+    assert app.session_state.validation_split == 0.2 and app.session_state.legs == "adam"
+
+    app.button(key="add_dense").click().run()  # a second brick would break the limit
+    assert len(app.session_state.head) == 1
+    assert any("at most 1 head bricks" in w.value for w in app.warning)
+
+    app.button(key="compile").click().run()
+    app.button(key="train").click().run()
+    assert not app.exception
+    assert "epoch 30/30" in texts(app)
+    done = [s.value for s in app.success if "Goal reached" in s.value]
+    assert done and "validation accuracy ≥ 0.9" in done[0]
+    assert app.query_params["challenge"] == ADDRESS["challenge"]  # the address keeps the challenge
+
+
+def test_a_broken_limit_is_named_and_blocks_compile():
+    app = opened(ADDRESS)
+    app.number_input(key="p1_units").set_value(8).run()
+    assert any("Brick 1 has 8 units; the challenge allows at most 4." in e.value for e in app.error)
+    app.button(key="compile").click().run()
+    assert app.session_state.trainer is None
+
+
+def test_a_hostile_challenge_link_is_refused_and_the_page_opens_as_usual():
+    app = opened({"challenge": "eyJ2IjoxLCJkYXRhIjoiPHNjcmlwdD4ifQ" + "A" * 3000})
+    assert not app.exception
+    assert any("This challenge link could not be used" in e.value for e in app.error)
+    assert app.session_state.challenge_card is None
+    assert "legs" in {widget.key for widget in app.selectbox}
+    assert len(app.session_state.head) == 5
+
+
+def test_the_teacher_panel_writes_a_link_the_learner_page_reads():
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.selectbox(key="dataset").set_value("gauss").run()
+    app.number_input(key="challenge_make_bricks").set_value(2).run()
+    app.multiselect(key="challenge_make_hidden").set_value(["compare"]).run()
+    link = next(block.value for block in app.code if "challenge=" in block.value)
+    value = link.split("challenge=")[1].split("&")[0]
+    made = challenge.parse(value)
+    assert made.dataset == "gauss" and made.max_bricks == 2 and made.hidden == ("compare",)
+    assert "layer=" not in link  # learners start with an empty head unless the teacher gives theirs
