@@ -144,7 +144,7 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
         "en": "after {n} epochs: loss {loss}, {metric} {value}",
         "ko": "{n} 에포크 후: 손실 {loss}, {metric} {value}",
     },
-    "card.question": {"en": "Asked {question}", "ko": "질문 {question}"},
+    "card.question": {"en": "Question: {question}", "ko": "질문: {question}"},
     "card.scan": {"en": "Scan to open this figure", "ko": "스캔하면 이 피규어가 열립니다"},
     "card.no_question": {"en": "Ask it on the page", "ko": "페이지에서 물어보세요"},
 }

@@ -21,6 +21,10 @@ TEMPLATE = Template((Path(__file__).resolve().parents[1] / "assets" / "figure.sv
 # The figure alone is narrow; misfit notes widen the drawing to make room beside it.
 FIGURE_WIDTH, NOTES_WIDTH, BODY_X, BODY_W = 340, 620, 40, 260
 BRICK_H, GAP, NOTE_X = 34, 22, 330
+# Where the parts sit (the figure card redraws the figure from these): the head's top, its first brick below
+# the eyes, the torso's and the legs' heights, and how far each part is inset from the body's edges.
+HEAD_TOP, BRICKS_TOP, TORSO_H, LEGS_H = 28, 44, 96, 88
+INSETS = {"head": 0, "torso": 20, "legs": 34}
 
 
 def brick_label(brick: Brick) -> str:
@@ -51,21 +55,15 @@ def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: st
         compiled: draw the parts snapped together.
         lang: "en" or "ko" for the words in the drawing.
     """
-    gap = 0 if compiled else GAP
-    body: list[str] = []
-    y = 28
-    head_h = 52 + max(1, len(spec.head)) * (BRICK_H + 4)
-    body.append(_part_title(t("part.head", lang), y - 8))
-    body.append(_head(spec, y, head_h, lang))
-    parts = [("head", y, head_h)]
-    y += head_h + gap
-    torso_h, legs_h = 96, 88
-    body.append(_part_piece(spec.torso, "torso", y, torso_h, lang))
-    parts.append(("torso", y, torso_h))
-    y += torso_h + gap
-    body.append(_part_piece(spec.legs, "legs", y, legs_h, lang))
-    parts.append(("legs", y, legs_h))
-    y += legs_h
+    parts = part_boxes(spec, compiled)
+    (_, head_top, head_h), (_, torso_top, _), (_, legs_top, legs_h) = parts
+    body = [
+        _part_title(t("part.head", lang), head_top - 8),
+        _head(spec, head_top, head_h, lang),
+        _part_piece(spec.torso, "torso", torso_top, TORSO_H, lang),
+        _part_piece(spec.legs, "legs", legs_top, legs_h, lang),
+    ]
+    y = legs_top + legs_h
     for part, top, height in parts:
         body.append(_notes(part, [m for m in misfits if m.part == part], top, height, lang))
     if compiled:
@@ -73,6 +71,14 @@ def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: st
     height = y + 40
     width = NOTES_WIDTH if misfits else FIGURE_WIDTH
     return TEMPLATE.substitute(width=width, height=height, title=escape(t("figure.title", lang)), body="\n".join(body))
+
+
+def part_boxes(spec: FigureSpec, compiled: bool) -> list[tuple[str, int, int]]:
+    """Where the head, the torso and the legs sit, top to bottom: (part, top, height); snapped when compiled."""
+    gap = 0 if compiled else GAP
+    head_h = BRICKS_TOP + 8 + max(1, len(spec.head)) * (BRICK_H + 4)
+    torso_top = HEAD_TOP + head_h + gap
+    return [("head", HEAD_TOP, head_h), ("torso", torso_top, TORSO_H), ("legs", torso_top + TORSO_H + gap, LEGS_H)]
 
 
 def _part_title(text: str, y: int) -> str:
@@ -86,7 +92,7 @@ def _head(spec: FigureSpec, top: int, height: int, lang: str) -> str:
         f'<circle cx="{BODY_X + 100}" cy="{top + 24}" r="6" fill="#1b2a34"/>',
         f'<circle cx="{BODY_X + 160}" cy="{top + 24}" r="6" fill="#1b2a34"/>',
     ]
-    y = top + 44
+    y = top + BRICKS_TOP
     if not spec.head:
         items.append(
             f'<rect x="{BODY_X + 16}" y="{y}" width="{BODY_W - 32}" height="{BRICK_H}" rx="5" class="missing"/>'
@@ -109,7 +115,7 @@ def _head(spec: FigureSpec, top: int, height: int, lang: str) -> str:
 
 def _part_piece(brick: Brick | None, part: str, top: int, height: int, lang: str) -> str:
     """The torso or the legs: a block in the card's colour, or a dashed outline when missing."""
-    inset = 20 if part == "torso" else 34
+    inset = INSETS[part]
     x, w, middle = BODY_X + inset, BODY_W - 2 * inset, BODY_X + BODY_W / 2
     caption_colour = "#6c6e68" if brick is None else "#fff"
     caption = (
@@ -160,7 +166,7 @@ def _notes(part: str, misfits: list[Misfit], top: int, height: int, lang: str) -
     """The misfits of one part: a red edge and "!" on the part, the reasons beside it."""
     if not misfits:
         return ""
-    inset = {"head": 0, "torso": 20, "legs": 34}[part]
+    inset = INSETS[part]
     x, w = BODY_X + inset, BODY_W - 2 * inset
     items = [
         f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="10" fill="none" class="misfit"/>',
