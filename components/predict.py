@@ -12,15 +12,16 @@ import streamlit as st
 from components.data import DataChoice, pixelated
 from components.lesson import follow_question
 from components.state import head_key, tr
+from components.timeline import shown_epoch, travelled_head
 from minifig.charts import answer_figure, class_names, probability_figure
 from minifig.datasets import Dataset, split_rows
 from minifig.spec import FigureSpec
 
 
 def answering_head(spec: FigureSpec, data: Dataset):
-    """The compiled trainer's head, or an untrained head of the figure that babbles."""
+    """The compiled trainer's head (as it was at the epoch time travel shows), or an untrained head that babbles."""
     if st.session_state.trainer is not None:
-        return st.session_state.trainer.head
+        return travelled_head(st.session_state.trainer)
     from minifig.engine import Head
 
     key = head_key(spec)
@@ -167,7 +168,9 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
         headline = st.empty()
         headline.markdown(f"### {answer_text(outputs[0], data)}")
         trainer = st.session_state.trainer
-        if trainer is not None and trainer.epochs_done > 0:
+        if shown_epoch() is not None:
+            st.info(tr("timeline.answer", epoch=shown_epoch(), n=trainer.epochs_done))
+        elif trainer is not None and trainer.epochs_done > 0:
             st.caption(tr("ui.trained_answer", n=trainer.epochs_done))
         elif getattr(head, "loaded_from_file", False):
             st.caption(tr("ui.loaded_answer"))

@@ -48,6 +48,8 @@ DEFAULTS = {
     "babble": None,  # (head_key, engine.Head) answering before compile
     "live_answer": None,  # redraws the question's answer from the trainer while it trains (1-D data)
     "run": None,  # {"target": epochs asked, "state": "running" | "done" | "stopped" | "diverged"}
+    "time_travel": None,  # the epoch the page shows the trained figure at (components.timeline), None for now
+    "timeline_end": None,  # (trainer id, last epoch) the timeline slider was last drawn for
 }
 
 

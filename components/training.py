@@ -11,6 +11,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yiel
 
 from components.challenge import shows
 from components.state import tr
+from components.timeline import mark_epoch, render_timeline
 from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
 
@@ -42,6 +43,7 @@ def render_training(
         status, progress = st.empty(), st.empty()
     with st.container(key="coach"):
         coach = st.empty()
+    travel = render_timeline(st.session_state.trainer, train)  # after training: the figure at an earlier epoch
     curves_col, map_col = st.columns(2) if live_map else (st.container(), None)
     with curves_col, st.container(key="curves"):
         chart = st.empty()
@@ -58,7 +60,7 @@ def render_training(
     _note_interrupted_run()
     trainer = st.session_state.trainer
     panel = Panel(status, progress, coach, chart, map_place, live_map)
-    _show(trainer, panel)
+    _show(trainer, panel, until=travel)
     if not train:
         return None
     if trainer is None:
@@ -130,7 +132,7 @@ def _reset() -> None:
     st.session_state.run = None
 
 
-def _show(trainer, panel: Panel, with_map: bool = True) -> None:
+def _show(trainer, panel: Panel, with_map: bool = True, until: int | None = None) -> None:
     run = st.session_state.run
     target = run["target"] if run else st.session_state.epochs
     if with_map:
@@ -152,7 +154,11 @@ def _show(trainer, panel: Panel, with_map: bool = True) -> None:
     panel.progress.progress(min(1.0, done / max(1, target)))
     _coach(trainer, panel.coach)
     figure = panel.reuse.get("curves")
-    if figure is None:
+    if until is not None:  # time travel: the curves up to that epoch
+        lang = st.session_state.lang
+        figure = curves_figure(trainer.history[:until], trainer.metric_name, trainer.has_validation, lang)
+        mark_epoch(figure, until, trainer.epochs_done)
+    elif figure is None:
         lang = st.session_state.lang
         figure = panel.reuse["curves"] = curves_figure(
             trainer.history, trainer.metric_name, trainer.has_validation, lang
