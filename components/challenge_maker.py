@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.card import page_link
 from components.state import tr
 from minifig import challenge as core
 from minifig import url_state
@@ -86,5 +86,4 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
 
 def challenge_link(start: FigureSpec, challenge: core.Challenge) -> str:
     """The page's address with the learner's starting figure and the challenge."""
-    query = {**url_state.to_query(start), core.PARAM: core.encode(challenge)}
-    return f"{st.context.url or ''}?{urlencode(query, doseq=True)}"
+    return page_link({**url_state.to_query(start), core.PARAM: core.encode(challenge)})

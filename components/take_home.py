@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.card import render_card_download
 from components.data import current_choice
 from components.state import apply_figure, figure, head_key, notify, show_notices, tr
 from minifig.codegen import python_script
@@ -56,6 +57,7 @@ def _files(spec: FigureSpec, usable: bool) -> None:
             on_click="ignore",
             disabled=not usable,
         )
+        render_card_download(spec, usable)
         st.file_uploader(
             tr("ui.upload_figure"), type=["json"], key="figure_upload", on_change=_figure_uploaded, max_upload_size=1
         )

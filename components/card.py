@@ -1,0 +1,65 @@
+"""The figure card download: the figure, its bricks, its curve, the answer to the question asked on the page,
+and a QR code of the page link, as one PNG made only when the button is clicked."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import numpy as np
+import streamlit as st
+
+from components.data import current_choice
+from components.state import head_key, tr
+from minifig import url_state
+from minifig.figure_card import Asked, figure_card
+from minifig.spec import FigureSpec
+
+
+def render_card_download(spec: FigureSpec, usable: bool) -> None:
+    ss = st.session_state
+    trainer = ss.trainer
+    history = list(trainer.history) if trainer is not None else []
+    metric = trainer.metric_name if trainer is not None else "accuracy"
+    link = page_link(url_state.to_query(spec)) if usable else ""
+    asked = _asked(spec) if usable else None
+    lang, compiled = ss.lang, trainer is not None
+    st.download_button(
+        tr("card.download"),
+        lambda: figure_card(spec, history, metric, link, lang, asked, compiled),
+        file_name="minifig_card.png",
+        mime="image/png",
+        key="download_card",
+        on_click="ignore",
+        disabled=not usable,
+    )
+    st.caption(tr("card.help"))
+
+
+def page_link(query: dict) -> str:
+    """The page's address with `query` and the parameters kept beside the figure (a challenge)."""
+    query = {**st.session_state.get("address_extras", {}), **query}
+    return f"{st.context.url or ''}?{urlencode(query, doseq=True)}"
+
+
+def _asked(spec: FigureSpec) -> Asked | None:
+    """The question the prediction's sliders ask now and the figure's answer, for a head that exists already."""
+    from components.predict import answer_text
+
+    ss = st.session_state
+    babble = ss.babble
+    head = ss.trainer.head if ss.trainer is not None else babble[1] if babble and babble[0] == head_key(spec) else None
+    if head is None:
+        return None
+    choice = current_choice()
+    if choice.is_plane and ss.get("predict_x1") is not None and ss.get("predict_x2") is not None:
+        from components.plane import through_eyes
+
+        point = [ss.predict_x1, ss.predict_x2]
+        inputs = through_eyes(choice, np.array([point]))
+        question = ", ".join(f"{name} = {value:g}" for name, value in zip(choice.raw.feature_names, point, strict=True))
+    elif choice.raw.n_features == 1 and not choice.raw.image_shape and ss.get("predict_input") is not None:
+        inputs = np.array([[ss.predict_input]], dtype="float32")
+        question = f"{tr(choice.raw.feature_key)} = {ss.predict_input:g}"
+    else:
+        return None
+    return Asked(question, answer_text(head.predict(inputs)[0], choice.seen))
