@@ -14,6 +14,7 @@ from components.figure import render_compile, render_figure, render_fit_check
 from components.head import handle_drags, render_head
 from components.header import render_header
 from components.inside import render_inside
+from components.meter import figure_meter, render_meter
 from components.palette import render_palette
 from components.parts import render_legs, render_torso
 from components.plane import map_of
@@ -42,6 +43,7 @@ problems = [*spec.problems(figure), *choice.problems]
 misfits = [] if problems else fit_check.misfits(figure, data)
 limits = challenge.broken_limits(figure)  # a challenge's, if the page is in one
 state.forget_stale_model(figure)
+counts = figure_meter(figure, data, usable=not problems)  # the brick meter
 with lesson_place:
     lesson.render_lesson(figure, misfits, lesson.progress(figure, fits=not problems and not misfits))
 
@@ -50,13 +52,14 @@ palette_col, head_col, figure_col = build.columns([1, 1.3, 1.6], gap="medium")
 with palette_col:
     render_palette(images=data.image_shape is not None)
 with head_col:
-    render_head()
+    render_head(counts.per_brick if counts else None)
     if challenge.shows("torso"):
         render_torso()
     if challenge.shows("legs"):
         render_legs()
 with figure_col:
     render_figure(figure, misfits)
+    render_meter(counts)
     render_problems(problems)
     render_fit_check(misfits)
     challenge.render_limits(figure, limits)

@@ -12,7 +12,8 @@ from minifig.i18n import STRINGS
 from minifig.spec import MAX_LAYERS
 
 
-def render_head() -> None:
+def render_head(weights: tuple[int, ...] | None = None) -> None:
+    """The head's bricks; `weights` (the brick meter's count per brick, top to bottom) is shown on each card."""
     st.subheader(tr("ui.head"))
     st.caption(tr("ui.head_help"))
     if st.session_state.pop("head_full_notice", False):
@@ -22,6 +23,8 @@ def render_head() -> None:
         for i, item in enumerate(head):
             with st.container(key=f"brick_{item['uid']}", border=True):
                 _brick(i, item, len(head))
+                if weights is not None and i < len(weights):
+                    st.caption(tr("meter.brick", n=f"{weights[i]:,}"), help=tr("meter.help"))
 
 
 def handle_drags() -> None:

@@ -116,6 +116,7 @@ class Trainer:
         self.optimizer = build.make_optimizer(self.spec.legs)
         self.optimizer.build(self.model.trainable_variables)
         self.history: list[EpochLog] = []
+        self.last_run: TrainResult | None = None  # the last call to `train`, for its seconds per epoch
         self.timeline = Timeline(capacity=capacity_for(self.model.weights))
         self.timeline.offer(0, lambda: [flat_weights(self.model.get_weights())])
         self._past: tuple[int, Head] | None = None  # the head last travelled to (`head_at`)
@@ -162,7 +163,7 @@ class Trainer:
         Returns:
             The run's `TrainResult`; its logs are also appended to `history`.
         """
-        result = TrainResult()
+        result = self.last_run = TrainResult()
         started = time.perf_counter()
         batch = max(1, min(batch_size, self.n_train))
         self._epochs_seen.assign(self.epochs_done)

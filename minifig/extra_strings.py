@@ -97,10 +97,7 @@ EXTRA_STRINGS: dict[str, dict[str, str]] = {
     # --- the brick meter --------------------------------------------------------------------------
     "meter.brick": {"en": "🧱 {n} weights", "ko": "🧱 가중치 {n}개"},
     "meter.total": {"en": "🧱 **{n} weights** in the head", "ko": "🧱 머리에 **가중치 {n}개**"},
-    "meter.speed": {
-        "en": "⏱ last training: {seconds} s per epoch",
-        "ko": "⏱ 지난 학습: 에포크당 {seconds}초",
-    },
+    "meter.speed": {"en": "⏱ last training: {time} per epoch", "ko": "⏱ 지난 학습: 에포크당 {time}"},
     "meter.help": {
         "en": "Every number a brick keeps and training changes: a weight per input per unit, and a bias per unit.",
         "ko": "블록이 간직하고 학습이 바꾸는 모든 숫자: 뉴런마다 입력 하나당 가중치 하나, 그리고 편향 하나.",
