@@ -46,11 +46,11 @@ def render_lesson(spec: FigureSpec, misfits: list[Misfit], now: lesson.Progress)
     with st.container(key="lesson", border=True):
         if step is None:
             intro, start = st.columns([4, 1], vertical_alignment="center")
-            intro.markdown(f"**🎓 {tr('lesson.title')}** — {tr('lesson.intro')}")
+            intro.markdown(f"**{tr('lesson.title')}** — {tr('lesson.intro')}")
             start.button(tr("lesson.start"), key="lesson_next", type="primary", on_click=_go, args=(1,))
             return
         heading, presenter, close = st.columns([3, 1.2, 1], vertical_alignment="center")
-        heading.caption(f"🎓 {tr('lesson.title')} · {tr('lesson.step_of', n=number, total=len(lesson.STEPS))}")
+        heading.caption(f"{tr('lesson.title')} · {tr('lesson.step_of', n=number, total=len(lesson.STEPS))}")
         presenter.toggle(tr("lesson.presenter"), key="presenter", help=tr("lesson.presenter_help"))
         close.button(tr("lesson.close"), key="lesson_close", on_click=_go, args=(0,))
         if ss.presenter:

@@ -53,8 +53,9 @@ LESSON_STRINGS: dict[str, dict[str, str]] = {
     "lesson.fit.text": {
         "en": "We gave the figure **Mean squared error** as its torso and **Adam** legs. Read the red note: a "
         "number loss does not fit yes/no answers. Fix it: choose **Binary cross-entropy** as the torso.",
-        "ko": "피규어에 몸통으로 **평균 제곱 오차**를, 다리로 **Adam**을 달았습니다. 빨간 안내를 읽어 보세요. "
-        "숫자용 손실은 예/아니오 답에 맞지 않습니다. 몸통을 **이진 교차 엔트로피**로 바꿔서 고쳐 보세요.",
+        "ko": "피규어에 몸통으로 **Mean squared error**(평균 제곱 오차)를, 다리로 **Adam**을 달았습니다. "
+        "빨간 안내를 읽어 보세요. 숫자용 손실은 예/아니오 답에 맞지 않습니다. "
+        "몸통을 **Binary cross-entropy**(이진 교차 엔트로피)로 바꿔서 고쳐 보세요.",
     },
     "lesson.compile.title": {"en": "Compile: snap it together", "ko": "컴파일: 끼워 맞춰요"},
     "lesson.compile.text": {
