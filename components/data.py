@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import streamlit as st
 
-from components import state
+from components import state, typed_table
 from components.state import tr
 from minifig.charts import class_names
 from minifig.datasets import CSV_ID, DATASETS, Dataset, load, preset_figure
@@ -42,7 +42,7 @@ def render_data() -> DataChoice:
     ss = st.session_state
     if ss.dataset == CSV_ID and ss.csv_data is None:
         ss.dataset = DEFAULTS_DATASET  # an address may name a CSV this session never had
-    options = [*DATASETS, *([CSV_ID] if ss.csv_data is not None else [])]
+    options = [*DATASETS, *([CSV_ID] if ss.csv_data is not None else []), *typed_table.choices()]
     titles = {dataset_id: _title(dataset_id) for dataset_id in options}  # words fixed now, in this language
     st.selectbox(tr("ui.dataset"), options, key="dataset", format_func=titles.get, on_change=_use_preset)
     _settings()
@@ -61,6 +61,7 @@ def render_data() -> DataChoice:
     st.caption(tr("ui.dataset_help", n=len(data.x), inputs=tr(data.feature_key), answers=answers))
     if data.image_shape:
         _image_samples(data)
+    typed_table.render_typed_table()
     _csv_panel()
     return choice
 
@@ -117,6 +118,8 @@ def pixelated(image: np.ndarray, scale: int = 7) -> np.ndarray:
 def _use_preset() -> None:
     """A new data set comes with a figure that fits it, as each Playground example does."""
     ss = st.session_state
+    if typed_table.picked():  # the table as typed; the figure stays if it fits
+        return
     if ss.dataset not in DATASETS and ss.dataset != CSV_ID:
         ss.dataset = DEFAULTS_DATASET  # not a choice on offer (a stale label from the browser): start over safely
     if ss.dataset == CSV_ID:
@@ -131,6 +134,8 @@ def _use_preset() -> None:
 
 def _title(dataset_id: str) -> str:
     """A data set's name; the CSV choice is named after the file whose data is in use (not a newer, refused one)."""
+    if (name := typed_table.title(dataset_id)) is not None:
+        return name
     if dataset_id == CSV_ID:
         return f"{tr('dataset.csv')} · {st.session_state.csv_name}"
     return tr(DATASETS[dataset_id].title_key)

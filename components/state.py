@@ -50,6 +50,11 @@ DEFAULTS = {
     "run": None,  # {"target": epochs asked, "state": "running" | "done" | "stopped" | "diverged"}
     "time_travel": None,  # the epoch the page shows the trained figure at (components.timeline), None for now
     "timeline_end": None,  # (trainer id, last epoch) the timeline slider was last drawn for
+    "table_base": None,  # (columns, rows) the typed table's editor started from; None for the lesson's data
+    "table_version": 0,  # counts new starts of the editor (a new number of input columns)
+    "table_inputs": 1,
+    "table_data": None,  # the Dataset of the last typed table that read well
+    "table_problems": (),  # why the table as typed now cannot be used
 }
 
 
