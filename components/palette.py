@@ -3,8 +3,9 @@
 import streamlit as st
 
 from components.challenge import refuses_brick
+from components.explain import render_why_when
 from components.state import add_brick, tr
-from minifig.cards import LAYER, cards_of
+from minifig.cards import LAYER, brick, cards_of
 from minifig.head_edit import PALETTE, PALETTE_ITEM_PREFIX, can_add
 
 
@@ -28,6 +29,7 @@ def render_palette(images: bool) -> None:
                     "＋", key=f"add_{card.id}", help=tr("ui.add", card=card.label), on_click=_add, args=(card.id,)
                 )
                 st.caption(card.explain[lang])
+                render_why_when(brick(card.id), key=f"why_{card.id}")
 
 
 def _add(card_id: str) -> None:

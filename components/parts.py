@@ -3,9 +3,10 @@
 import streamlit as st
 
 from components.challenge import fixes, shows
+from components.explain import render_why_when
 from components.palette import swatch
 from components.state import tr
-from minifig.cards import CATALOGUE, LOSS, OPTIMIZER, cards_of
+from minifig.cards import CATALOGUE, LOSS, OPTIMIZER, brick, cards_of
 
 
 def render_torso() -> None:
@@ -53,6 +54,8 @@ def _explain(card_id: str | None) -> None:
         card = CATALOGUE[card_id]
         st.markdown(swatch(card.colour, card.label), unsafe_allow_html=True)
         st.caption(card.explain[st.session_state.lang])
+        settings = {"momentum": st.session_state.momentum} if card.id == "sgd" else {}
+        render_why_when(brick(card_id, **settings), key=f"why_{card.kind}")
 
 
 def _legs_changed() -> None:

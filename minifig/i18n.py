@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from minifig.challenge_strings import CHALLENGE_STRINGS
 from minifig.data_strings import DATA_STRINGS
+from minifig.explain_strings import EXPLAIN_STRINGS
 from minifig.extra_strings import EXTRA_STRINGS
 from minifig.lesson_strings import LESSON_STRINGS
 
@@ -555,6 +556,7 @@ STRINGS: dict[str, dict[str, str]] = {
 STRINGS.update(DATA_STRINGS)
 STRINGS.update(CHALLENGE_STRINGS)
 STRINGS.update(LESSON_STRINGS)
+STRINGS.update(EXPLAIN_STRINGS)
 STRINGS.update(EXTRA_STRINGS)
 
 

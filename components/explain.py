@@ -1,0 +1,14 @@
+"""A card's "why / when" panel: a small button that opens two sentences and the card's tiny picture."""
+
+import streamlit as st
+
+from components.state import tr
+from minifig.cards import Brick
+from minifig.explain import picture
+
+
+def render_why_when(brick: Brick, key: str) -> None:
+    with st.popover(tr("why.button"), key=key, type="tertiary"):
+        st.markdown(picture(brick, st.session_state.lang), unsafe_allow_html=True)
+        st.markdown(f"**{tr('why.why')}** — {tr(f'why.{brick.card}')}")
+        st.markdown(f"**{tr('why.when')}** — {tr(f'when.{brick.card}')}")
