@@ -3,7 +3,7 @@ and a QR code of the page link, as one PNG made only when the button is clicked.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import numpy as np
 import streamlit as st
@@ -37,8 +37,12 @@ def render_card_download(spec: FigureSpec, usable: bool) -> None:
 
 def page_link(query: dict) -> str:
     """The page's address with `query` and the parameters kept beside the figure (a challenge)."""
-    query = {**st.session_state.get("address_extras", {}), **query}
-    return f"{st.context.url or ''}?{urlencode(query, doseq=True)}"
+    extras = st.session_state.get("address_extras", {})
+    query = {**query, **{key: value for key, value in extras.items() if key not in query}}  # as the address has it
+    base = st.context.url or ""
+    if base and not urlsplit(base).path:
+        base += "/"
+    return f"{base}?{urlencode(query, doseq=True)}"
 
 
 def _asked(spec: FigureSpec) -> Asked | None:

@@ -23,7 +23,7 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
             return
         with_validation = spec.training.validation_split > 0
         goals = core.goals_for(spec.dataset, with_validation)
-        names = {goal: tr(f"challenge_goal.{goal}", target="…") for goal in goals}
+        names = {goal: tr(f"challenge_goal.{goal}", target="").strip() for goal in goals}
         left, right = st.columns(2)
         goal = left.selectbox(tr("challenge.pick_goal"), goals, key="challenge_make_goal", format_func=names.get)
         kind = core.GOALS[goal].kind

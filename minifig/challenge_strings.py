@@ -56,8 +56,8 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
         "en": "🎯 **Challenge** on “{data}”: reach **{goal}**.",
         "ko": "🎯 **도전 과제** “{data}”: **{goal}**에 도달하세요.",
     },
-    "challenge.rule_bricks": {"en": "at most {n} head bricks", "ko": "머리 블록 최대 {n}개"},
-    "challenge.rule_units": {"en": "at most {n} units in a brick", "ko": "블록 하나에 유닛 최대 {n}개"},
+    "challenge.rule_bricks": {"en": "head bricks: at most {n}", "ko": "머리 블록 최대 {n}개"},
+    "challenge.rule_units": {"en": "units in a brick: at most {n}", "ko": "블록 하나에 유닛 최대 {n}개"},
     "challenge.rule_torso": {"en": "the torso is {card}", "ko": "몸통은 {card}"},
     "challenge.rule_legs": {"en": "the legs are {card}", "ko": "다리는 {card}"},
     "challenge.rules": {"en": "Limits: {rules}.", "ko": "제한: {rules}."},
@@ -89,8 +89,8 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
         "ko": "이 도전 과제는 다리가 {card}(으)로 정해져 있습니다.",
     },
     "challenge.brick_refused": {
-        "en": "The challenge allows at most {n} head bricks: remove one before adding another.",
-        "ko": "이 도전 과제는 머리 블록을 최대 {n}개까지 허용합니다. 하나를 빼고 더하세요.",
+        "en": "Head bricks are limited to {n} in this challenge: remove one before adding another.",
+        "ko": "이 도전 과제에서 머리 블록은 {n}개까지입니다. 하나를 빼고 더하세요.",
     },
     "challenge.fixed_help": {"en": "Fixed by the challenge", "ko": "도전 과제로 정해짐"},
     # --- the teacher's panel --------------------------------------------------------------------

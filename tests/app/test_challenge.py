@@ -40,14 +40,14 @@ def test_a_challenge_link_shows_the_goal_hides_controls_and_praises_the_goal_rea
     app = opened(ADDRESS)
     assert not app.exception
     banner = texts(app)
-    assert "reach **validation accuracy ≥ 0.9**" in banner and "at most 1 head bricks" in banner
+    assert "reach **validation accuracy ≥ 0.9**" in banner and "head bricks: at most 1" in banner
     keys = {widget.key for widget in [*app.selectbox, *app.number_input]}
     assert "legs" not in keys and "lr" not in keys and "torso" in keys  # legs hidden, torso shown
     assert app.session_state.validation_split == 0.2 and app.session_state.legs == "adam"
 
     app.button(key="add_dense").click().run()  # a second brick would break the limit
     assert len(app.session_state.head) == 1
-    assert any("at most 1 head bricks" in w.value for w in app.warning)
+    assert any("Head bricks are limited to 1" in w.value for w in app.warning)
 
     app.button(key="compile").click().run()
     app.button(key="train").click().run()
