@@ -63,6 +63,13 @@ def refuses_brick(n_bricks: int) -> bool:
     return True
 
 
+def show_brick_refusal() -> None:
+    """Say (once, above the head) that a brick was refused by the challenge's limit."""
+    refused = st.session_state.pop("challenge_brick_refused", None)
+    if refused is not None:
+        st.warning(tr("challenge.brick_refused", n=refused))
+
+
 def render_banner() -> None:
     challenge = active()
     if challenge is None:
@@ -84,12 +91,9 @@ def render_banner() -> None:
 
 
 def render_limits(spec: FigureSpec, broken: list) -> None:
-    """The limits the figure breaks, and a refused brick; compiling waits until they are kept."""
+    """The limits the figure breaks; compiling waits until they are kept."""
     lang = st.session_state.lang
     with st.container(key="challenge_limits"):
-        refused = st.session_state.pop("challenge_brick_refused", None)
-        if refused is not None:
-            st.warning(tr("challenge.brick_refused", n=refused))
         for message in broken:
             st.error(f"🎯 {message.text(lang)}")
 

@@ -55,7 +55,11 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
         keep_head = st.checkbox(tr("challenge.keep_head"), key="challenge_make_head")
         controls = {control: tr(f"challenge_control.{control}") for control in core.HIDEABLE}
         hidden = st.multiselect(
-            tr("challenge.pick_hidden"), list(core.HIDEABLE), key="challenge_make_hidden", format_func=controls.get
+            tr("challenge.pick_hidden"),
+            list(core.HIDEABLE),
+            key="challenge_make_hidden",
+            format_func=controls.get,
+            placeholder=tr("challenge.hide_none"),
         )
         challenge = core.Challenge(
             spec.dataset,

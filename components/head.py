@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_dnd import dnd
 
-from components.challenge import refuses_brick
+from components.challenge import refuses_brick, show_brick_refusal
 from components.palette import swatch
 from components.state import make_item, param_key, tr
 from minifig import head_edit
@@ -18,6 +18,7 @@ def render_head(weights: tuple[int, ...] | None = None) -> None:
     st.caption(tr("ui.head_help"))
     if st.session_state.pop("head_full_notice", False):
         st.warning(tr("ui.head_full", n=MAX_LAYERS))
+    show_brick_refusal()
     head = st.session_state.head
     with st.container(key=head_edit.HEAD):
         for i, item in enumerate(head):

@@ -121,6 +121,7 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
         "en": "The link appears when every setting of the figure is usable.",
         "ko": "피규어의 모든 설정이 올바르면 링크가 나타납니다.",
     },
+    "challenge.hide_none": {"en": "Nothing hidden", "ko": "숨긴 것 없음"},
     "challenge.link": {"en": "The challenge's link:", "ko": "도전 과제 링크:"},
     "challenge_control.data": {"en": "data panel", "ko": "데이터 패널"},
     "challenge_control.torso": {"en": "torso choice", "ko": "몸통 선택"},

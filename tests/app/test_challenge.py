@@ -85,3 +85,25 @@ def test_the_teacher_panel_writes_a_link_the_learner_page_reads():
     made = challenge.parse(value)
     assert made.dataset == "gauss" and made.max_bricks == 2 and made.hidden == ("compare",)
     assert "layer=" not in link  # learners start with an empty head unless the teacher gives theirs
+
+
+def test_every_hideable_control_can_be_hidden_and_keeps_its_value_until_the_learner_leaves():
+    hidden = challenge.Challenge("gauss", "loss", 0.3, torso=brick("binary_crossentropy"), hidden=challenge.HIDEABLE)
+    app = opened({**ADDRESS, "challenge": challenge.encode(hidden)})
+    assert not app.exception
+    keys = {widget.key for widget in [*app.selectbox, *app.number_input, *app.slider]}
+    assert not keys & {"dataset", "validation_split", "torso", "legs", "lr", "epochs", "batch_size"}
+    assert not [block for block in app.code if "challenge=" in block.value]  # no take-home, no teacher's panel
+    app.button(key="compile").run()  # a rerun: hidden controls keep the values the link gave
+    ss = app.session_state
+    assert (ss.dataset, ss.torso, ss.legs, ss.lr, ss.epochs, ss.validation_split) == (
+        "gauss",
+        "binary_crossentropy",
+        "adam",
+        0.05,
+        30,
+        0.2,
+    )
+    app.button(key="challenge_leave").click().run()
+    assert app.session_state.challenge_card is None and "challenge" not in app.query_params
+    assert {"dataset", "legs", "epochs"} <= {widget.key for widget in [*app.selectbox, *app.number_input]}
