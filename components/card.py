@@ -64,6 +64,12 @@ def _asked(spec: FigureSpec) -> Asked | None:
     elif choice.raw.n_features == 1 and not choice.raw.image_shape and ss.get("predict_input") is not None:
         inputs = np.array([[ss.predict_input]], dtype="float32")
         question = f"{tr(choice.raw.feature_key)} = {ss.predict_input:g}"
+    elif not choice.raw.image_shape and all(ss.get(f"predict_f{i}") is not None for i in range(choice.raw.n_features)):
+        values = [ss[f"predict_f{i}"] for i in range(choice.raw.n_features)]  # one box per input (a table)
+        inputs = np.array([values], dtype="float32")
+        question = ", ".join(
+            f"{name} = {value:g}" for name, value in zip(choice.raw.feature_names, values, strict=True)
+        )
     else:
         return None
     return Asked(question, answer_text(head.predict(inputs)[0], choice.seen))

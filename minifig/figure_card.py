@@ -9,6 +9,7 @@ the page show the same figure. Korean needs a CJK font: Noto Sans CJK when insta
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -192,8 +193,8 @@ def _curve(pen: ImageDraw.ImageDraw, history: list, lang: str, place: tuple[int,
     series = [[log.loss for log in history]]
     if history[-1].val_loss is not None:
         series.append([log.val_loss for log in history])
-    values = [v for line in series for v in line]
-    low, high = min(0.0, min(values)), max(values) or 1.0
+    values = [v for line in series for v in line if math.isfinite(v)]  # a run that diverged has inf/nan at its end
+    low, high = min(0.0, *values), max(values, default=1.0) or 1.0
     small = _font(18)
 
     def point(i: int, value: float) -> tuple[float, float]:
@@ -207,24 +208,52 @@ def _curve(pen: ImageDraw.ImageDraw, history: list, lang: str, place: tuple[int,
     _text_right(pen, (plot[2], plot[3] + 10), str(len(history)), small, MUTED)
     pen.text(((plot[0] + plot[2]) / 2, plot[3] + 10), t("chart.epoch", lang), font=small, fill=MUTED, anchor="ma")
     for n, line in enumerate(series):
-        points = [point(i, v) for i, v in enumerate(line)]
-        if len(points) == 1:
-            points = points * 2
-        if n == 0:
-            pen.line(points, fill=LOSS_RED, width=4, joint="curve")
-        else:
-            for i in range(0, len(points) - 1, 2):  # dashed: every other segment
-                pen.line(points[i : i + 2], fill=LOSS_RED, width=3)
+        for run in _finite_runs(line):
+            points = [point(i, v) for i, v in run] * (2 if len(run) == 1 else 1)
+            if n == 0:
+                pen.line(points, fill=LOSS_RED, width=4, joint="curve")
+            else:
+                _dashed(pen, points, LOSS_RED, 3)
     legend = [(t("chart.loss", lang), False)] + ([(t("chart.val_loss", lang), True)] if len(series) > 1 else [])
-    x = plot[2] - 10
+    x, y = right - 4, top - 34  # above the box, clear of the curves
     for name, dashed in reversed(legend):
         width = pen.textlength(name, font=small)
-        _text_right(pen, (x, plot[1]), name, small, INK)
+        _text_right(pen, (x, y), name, small, INK)
         x -= width + 44
-        pen.line((x + 6, plot[1] + 12, x + 36, plot[1] + 12), fill=LOSS_RED, width=3 if dashed else 4)
+        pen.line((x + 6, y + 12, x + 36, y + 12), fill=LOSS_RED, width=3 if dashed else 4)
         if dashed:
-            pen.line((x + 16, plot[1] + 12, x + 24, plot[1] + 12), fill="#ffffff", width=5)
+            pen.line((x + 16, y + 12, x + 24, y + 12), fill="#ffffff", width=5)
         x -= 20
+
+
+def _finite_runs(values: list[float]) -> list[list[tuple[int, float]]]:
+    """The stretches of (epoch index, value) without inf or nan in between."""
+    runs: list[list[tuple[int, float]]] = [[]]
+    for i, value in enumerate(values):
+        if math.isfinite(value):
+            runs[-1].append((i, value))
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _dashed(
+    pen: ImageDraw.ImageDraw, points: list[tuple[float, float]], fill: str, width: int, dash: float = 12
+) -> None:
+    """A polyline drawn in dashes of `dash` pixels, however many points it has."""
+    drawn, on = 0.0, True
+    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        length = math.hypot(x2 - x1, y2 - y1)
+        start = 0.0
+        while start < length:
+            end = min(length, start + dash - drawn)
+            if on:
+                a, b = start / length, end / length
+                pen.line((x1 + (x2 - x1) * a, y1 + (y2 - y1) * a, x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), fill, width)
+            drawn += end - start
+            start = end
+            if drawn >= dash:
+                drawn, on = 0.0, not on
 
 
 def _answer(pen: ImageDraw.ImageDraw, asked: Asked | None, lang: str, place: tuple[int, int, int]) -> None:
@@ -276,7 +305,11 @@ def _text_right(pen: ImageDraw.ImageDraw, at: tuple[float, float], text: str, fo
 
 
 def _fitted_text(pen: ImageDraw.ImageDraw, at: tuple[float, float], text: str, font, fill: str, width: float) -> None:
-    pen.text(at, text, font=_shrunk(pen, text, font, width), fill=fill)
+    """Text in `width` pixels: smaller if need be, and cut short with "…" if even that is too long."""
+    font = _shrunk(pen, text, font, width)
+    while len(text) > 1 and pen.textlength(text, font=font) > width:
+        text = text[:-2] + "…"
+    pen.text(at, text, font=font, fill=fill)
 
 
 def _shrunk(pen: ImageDraw.ImageDraw, text: str, font, width: float):

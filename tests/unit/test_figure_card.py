@@ -75,3 +75,11 @@ def test_korean_text_uses_a_cjk_font_when_one_is_installed():
     if not hasattr(font, "getname") or "CJK" not in font.getname()[0]:
         pytest.skip("no Noto Sans CJK font here")
     assert font.getlength("몸통") > 20  # Hangul glyphs, not empty boxes of zero width
+
+
+def test_a_diverged_run_and_a_long_question_still_make_a_card():
+    diverged = [
+        SimpleNamespace(loss=v, metric=0.5, val_loss=v, val_metric=0.5) for v in (0.7, 3.0, float("inf"), float("nan"))
+    ]
+    long_question = Asked(", ".join(f"column {i} = {i}.5" for i in range(40)), "Answer: 12.0000")
+    assert card(history=diverged, asked=long_question).size == (WIDTH, HEIGHT)
