@@ -93,7 +93,7 @@ start_compare = None
 if challenge.shows("compare"):
     with st.container(key="section_compare"):
         st.divider()
-        start_compare = render_compare(figure, data, usable=not problems and not misfits)
+        start_compare = render_compare(figure, choice, usable=not problems and not misfits)
 state.sync_address(figure, usable=not problems)
 
 if start_training:

@@ -5,22 +5,37 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
 
+from components.data import DataChoice
 from components.state import notify, show_notices, tr
-from minifig.charts import compare_figure
+from minifig.charts import compare_answers_figure, compare_figure
 from minifig.compare import MAX_FIGURES, Contender, on_shared_training, ranking, train_together
 from minifig.datasets import Dataset
 from minifig.spec import FigureSpec
 
 REDRAW_SECONDS = 0.3
+ANSWERS_REDRAW_SECONDS = 1.0  # the answers (curves or maps) cost more to draw than the losses
 
 
-def render_compare(spec: FigureSpec, data: Dataset, usable: bool) -> Callable[[], None] | None:
+@dataclass(frozen=True)
+class Places:
+    """Where the comparison redraws while the figures train."""
+
+    status: object
+    chart: object
+    table: object
+    answers: object
+
+
+def render_compare(spec: FigureSpec, choice: DataChoice, usable: bool) -> Callable[[], None] | None:
     """Draw the comparison; returns the joint training run to start at the end of the page, if asked."""
     ss = st.session_state
+    data = choice.seen
     st.subheader(tr("compare.title"))
     with st.container(key="compare"):
         st.caption(tr("compare.help"))
@@ -44,14 +59,14 @@ def render_compare(spec: FigureSpec, data: Dataset, usable: bool) -> Callable[[]
                 args=(i,),
             )
         train = st.button(tr("compare.train", epochs=ss.epochs), key="compare_train", type="primary")
-        status, chart, table = st.empty(), st.empty(), st.empty()
-        _show(status, chart, table)
+        places = Places(st.empty(), st.empty(), st.empty(), st.empty())
+        _show(places, choice)
         if not train:
             return None
         if len(kept) < 2:
-            status.warning(tr("compare.need_two"))
+            places.status.warning(tr("compare.need_two"))
             return None
-        return lambda: _run(kept, data, status, chart, table)
+        return lambda: _run(kept, choice, places)
 
 
 def _keep(spec: FigureSpec, usable: bool) -> None:
@@ -90,40 +105,43 @@ def _forget_on_new_data(data: Dataset) -> None:
         ss.compare_kept, ss.compare_run, ss.compare_data = [], None, key
 
 
-def _run(kept: list[Contender], data: Dataset, status, chart, table) -> None:
+def _run(kept: list[Contender], choice: DataChoice, places: Places) -> None:
     ss = st.session_state
     for contender in kept:  # a new run starts every figure afresh, on the same split and seed
         contender.trainer, contender.history, contender.seconds = None, [], 0.0
     run = ss.compare_run = {"epoch": 0, "target": int(ss.epochs), "state": "running"}
-    last = 0.0
+    last = last_answers = 0.0
 
     def on_epoch(epoch: int) -> None:
-        nonlocal last
+        nonlocal last, last_answers
         run["epoch"] = epoch
         now = time.perf_counter()
         if now - last >= REDRAW_SECONDS or epoch == run["target"]:
             last = now
-            _show(status, chart, table, key=f"compare_chart_{time.perf_counter_ns()}")
+            answers = now - last_answers >= ANSWERS_REDRAW_SECONDS
+            last_answers = now if answers else last_answers
+            _show(places, choice, suffix=f"_{time.perf_counter_ns()}", with_answers=answers)
 
     yield_check = get_run_yield_check() or (lambda: None)
-    train_together(kept, data, run["target"], int(ss.batch_size), on_epoch, lambda: yield_check() or False)
+    train_together(kept, choice.seen, run["target"], int(ss.batch_size), on_epoch, lambda: yield_check() or False)
     run["state"] = "done"
     st.rerun()
 
 
-def _show(status, chart, table, key: str = "compare_chart") -> None:
+def _show(places: Places, choice: DataChoice, suffix: str = "", with_answers: bool = True) -> None:
     ss = st.session_state
     run = ss.compare_run
     kept = ss.compare_kept
     if run is None or not any(c.history for c in kept):
-        status.empty()
-        chart.empty()
-        table.empty()
+        for place in (places.status, places.chart, places.table, places.answers):
+            place.empty()
         return
     state = "running" if run["state"] == "running" else "done"
-    status.markdown(tr(f"compare.{state}", epoch=run["epoch"], target=run["target"]))
-    chart.plotly_chart(
-        compare_figure([(c.name, c.history) for c in kept], ss.lang), key=key, config={"displayModeBar": False}
+    places.status.markdown(tr(f"compare.{state}", epoch=run["epoch"], target=run["target"]))
+    metric = next(c.trainer.metric_name for c in kept if c.trainer is not None)
+    named = [(c.name, c.history) for c in kept]
+    places.chart.plotly_chart(
+        compare_figure(named, metric, ss.lang), key=f"compare_chart{suffix}", config={"displayModeBar": False}
     )
     rows = [
         {
@@ -134,4 +152,34 @@ def _show(status, chart, table, key: str = "compare_chart") -> None:
         }
         for place, contender in enumerate(ranking(kept), start=1)
     ]
-    table.dataframe(rows, hide_index=True)
+    places.table.dataframe(rows, hide_index=True)
+    if with_answers:
+        _show_answers(places.answers, [c for c in kept if c.trainer is not None and c.history], choice, suffix)
+
+
+def _show_answers(place, trained: list[Contender], choice: DataChoice, suffix: str) -> None:
+    """Each trained figure's answer: curves over one input in one chart, or maps of the plane side by side."""
+    data, lang = choice.seen, st.session_state.lang
+    with place.container():
+        st.markdown(f"**{tr('compare.answers')}**")
+        if choice.raw.image_shape is None and choice.raw.n_features == 1:
+            low, high = data.input_range
+            grid = np.linspace(low, high, 121)
+            named = [(c.name, c.trainer.predict(grid.reshape(-1, 1).astype("float32"))[:, 0]) for c in trained]
+            st.plotly_chart(
+                compare_answers_figure(grid, named, data, lang),
+                key=f"compare_answers{suffix}",
+                config={"displayModeBar": False},
+            )
+        elif choice.is_plane:
+            from components.plane import map_of
+
+            for first in range(0, len(trained), 3):
+                for i, (column, contender) in enumerate(zip(st.columns(3), trained[first : first + 3], strict=False)):
+                    column.caption(contender.name)
+                    figure = map_of(contender.trainer.head, choice).update_layout(height=260, showlegend=False)
+                    column.plotly_chart(
+                        figure, key=f"compare_map_{first + i}{suffix}", config={"displayModeBar": False}
+                    )
+        else:
+            st.caption(tr("compare.no_answers"))

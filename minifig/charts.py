@@ -308,36 +308,66 @@ def probability_figure(probabilities: np.ndarray, names: list[str], lang: str) -
     return figure
 
 
-def compare_figure(named_histories: list[tuple[str, list[EpochLog]]], lang: str) -> go.Figure:
-    """Each kept figure's loss per epoch in its own colour: training solid, validation dashed."""
+def compare_figure(named_histories: list[tuple[str, list[EpochLog]]], metric_name: str, lang: str) -> go.Figure:
+    """Each kept figure in its own colour: loss per epoch (left) and accuracy or error (right), training solid
+    and validation dashed."""
+    metric = t(f"metric.{metric_name}", lang)
     traces = []
     for number, (name, history) in enumerate(named_histories):
         colour = CLASS_COLOURS[number % len(CLASS_COLOURS)]
         epochs = np.arange(1, len(history) + 1)
-        traces.append(
-            go.Scatter(
-                x=epochs,
-                y=[log.loss for log in history],
-                name=f"{name} · {t('chart.train', lang)}",
-                mode="lines",
-                line={"color": colour},
-            )
-        )
-        if history and history[-1].val_loss is not None:
+        with_validation = bool(history) and history[-1].val_loss is not None
+        series = [("loss", "chart.train", "x", None), ("metric", "chart.train", "x2", None)]
+        if with_validation:
+            series += [("val_loss", "chart.val", "x", "dash"), ("val_metric", "chart.val", "x2", "dash")]
+        for field, part, axis, dash in series:
+            what = "" if field.endswith("loss") else f" · {metric}"
             traces.append(
                 go.Scatter(
                     x=epochs,
-                    y=[log.val_loss for log in history],
-                    name=f"{name} · {t('chart.val', lang)}",
+                    y=[getattr(log, field) for log in history],
+                    name=f"{name} · {t(part, lang)}{what}",
                     mode="lines",
-                    line={"color": colour, "dash": "dash"},
+                    xaxis=axis,
+                    yaxis=axis.replace("x", "y"),
+                    line={"color": colour, "dash": dash},
+                    legendgroup=name,
+                    showlegend=field.endswith("loss"),  # one legend entry per figure and part: colours say the rest
                 )
             )
     layout = {
         "height": 340,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "legend": {"orientation": "h", "y": -0.25},
-        "xaxis": {"title": {"text": t("chart.epoch", lang)}},
+        "xaxis": {"domain": [0, 0.45], "title": {"text": t("chart.epoch", lang)}},
+        "xaxis2": {"domain": [0.55, 1], "title": {"text": t("chart.epoch", lang)}},
         "yaxis": {"title": {"text": t("chart.loss_axis", lang)}},
+        "yaxis2": {"anchor": "x2", "title": {"text": metric}},
+    }
+    return go.Figure(data=traces, layout=layout)
+
+
+def compare_answers_figure(
+    grid: np.ndarray, named_outputs: list[tuple[str, np.ndarray]], data: Dataset, lang: str
+) -> go.Figure:
+    """Each kept figure's answer over the whole input range (1-D data), over the examples and their true answers."""
+    traces = [
+        go.Scatter(
+            x=data.x[:, 0],
+            y=data.y,
+            mode="markers",
+            name=t("chart.points", lang),
+            marker={"color": "#1b2a34", "size": 9},
+        )
+    ]
+    for number, (name, outputs) in enumerate(named_outputs):
+        colour = CLASS_COLOURS[number % len(CLASS_COLOURS)]
+        traces.append(go.Scatter(x=grid, y=outputs, mode="lines", name=name, line={"color": colour, "width": 3}))
+    layout = {
+        "height": 300,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "legend": {"orientation": "h", "y": -0.3},
+        "xaxis": {"title": {"text": t(data.feature_key, lang)}},
+        "yaxis": {"title": {"text": t("chart.output", lang)}},
     }
     return go.Figure(data=traces, layout=layout)

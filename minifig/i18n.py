@@ -352,6 +352,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.final_loss": {"en": "Final loss (validation if any)", "ko": "마지막 손실 (검증이 있으면 검증)"},
     "compare.seconds": {"en": "Seconds", "ko": "초"},
     "compare.remove": {"en": "Remove {name}", "ko": "{name} 빼기"},
+    "compare.answers": {"en": "Their answers side by side", "ko": "답을 나란히 보기"},
+    "compare.no_answers": {
+        "en": "Side-by-side answers are drawn for data with one or two inputs.",
+        "ko": "답을 나란히 보는 그림은 입력이 하나나 둘인 데이터에서 그립니다.",
+    },
     "chart.val": {"en": "validation", "ko": "검증"},
     "chart.picked": {"en": "the figure's answer", "ko": "피규어의 답"},
     "chart.truth": {"en": "true answer", "ko": "정답"},

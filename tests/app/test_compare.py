@@ -2,7 +2,7 @@
 
 import json
 
-from tests.app.test_data import array
+from tests.app.test_data import array, maps
 
 LEGS = ("adam", "sgd", "rmsprop")
 
@@ -27,7 +27,15 @@ def test_three_figures_train_together_and_are_ranked(app):
     losses = [trace for trace in chart["data"] if trace["name"].endswith("training")]
     assert [trace["name"] for trace in losses] == [f"{legs.upper()} · training" for legs in LEGS]
     assert all(len(array(trace["y"])) == 30 for trace in losses)
-    table = app.dataframe[0].value
+    accuracies = [trace for trace in chart["data"] if trace["name"].endswith("accuracy")]
+    assert [trace["xaxis"] for trace in accuracies] == ["x2"] * 3  # beside the losses, in the same chart
+    assert all(len(array(trace["y"])) == 30 and max(array(trace["y"])) <= 1 for trace in accuracies)
+    answers = next(c for c in charts if any(trace.get("name") == "SGD" for trace in c["data"]))
+    curves = [trace for trace in answers["data"] if trace["mode"] == "lines"]
+    assert [trace["name"] for trace in curves] == [legs.upper() for legs in LEGS]  # answers side by side
+    adam = array(curves[0]["y"])
+    assert adam[0] < 0.5 < adam[-1]  # Adam's figure has learnt: 1 is small, 10 is big
+    table = next(frame.value for frame in app.dataframe if "Rank" in frame.value.columns)
     assert list(table["Rank"]) == [1, 2, 3]
     final = list(table["Final loss (validation if any)"])
     assert final == sorted(final)
@@ -47,3 +55,14 @@ def test_a_figure_that_does_not_fit_cannot_be_kept(app):
     app.button(key="compare_keep").click().run()
     assert any("cannot be kept" in e.value for e in app.error)
     assert any("Kept figures (0/6)" in m.value for m in app.markdown)
+
+
+def test_figures_on_the_plane_show_their_maps_side_by_side(app):
+    app.selectbox(key="dataset").set_value("xor").run()
+    keep_with_legs(app, "adam")
+    keep_with_legs(app, "sgd")
+    app.number_input(key="epochs").set_value(3).run()
+    app.button(key="compare_train").click().run()
+    assert not app.exception
+    assert len(maps(app)) == 2 + 2  # the page's own two maps, then one per kept figure
+    assert "Their answers side by side" in "\n".join(m.value for m in app.markdown)
