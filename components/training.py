@@ -138,7 +138,10 @@ def _show(trainer, panel: Panel, with_map: bool = True, until: int | None = None
     if with_map:
         panel.show_map()
     if trainer is None or not trainer.history:
-        panel.status.markdown(tr("ui.status_idle", target=target))
+        babble = st.session_state.babble
+        head = trainer.head if trainer is not None else babble[1] if babble else None
+        loaded = getattr(head, "loaded_from_file", False)
+        panel.status.markdown(tr("ui.status_loaded" if loaded else "ui.status_idle", target=target))
         panel.progress.progress(0.0)
         panel.coach.empty()
         panel.chart.empty()

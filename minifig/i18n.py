@@ -267,6 +267,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "학습하기 전에 피규어를 컴파일하세요: “컴파일 (조립하기)”를 누르세요.",
     },
     "ui.status_idle": {"en": "Not trained yet: epoch 0/{target}.", "ko": "아직 학습 전: epoch 0/{target}."},
+    "ui.status_loaded": {
+        "en": "Weights loaded from a model file: no epochs here yet (epoch 0/{target}); training goes on from them.",
+        "ko": "모델 파일에서 가중치를 불러왔습니다: 여기서는 아직 학습 전(epoch 0/{target})이고, "
+        "학습하면 그 가중치에서 이어 갑니다.",
+    },
     "ui.status_running": {"en": "Training… epoch {epoch}/{target}", "ko": "학습 중… epoch {epoch}/{target}"},
     "ui.status_done": {"en": "Done: epoch {epoch}/{target}.", "ko": "완료: epoch {epoch}/{target}."},
     "ui.status_stopped": {

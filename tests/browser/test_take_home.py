@@ -93,6 +93,7 @@ def test_good_model_round_trips(page, browser, tmp_path):
         assert head_cards(fresh).count() == SEED_LAYERS
         slide_to(fresh, "predict_input", 3.0)
         assert answer(fresh) == trained
+        assert "Weights loaded from a model file" in status(fresh)  # not "not trained yet"
         shot(fresh, "home_e_loaded_answer")
     finally:
         fresh.context.close()
