@@ -86,7 +86,7 @@ def render_banner() -> None:
         if value is not None:
             lines.append(tr("challenge.now", value=f"{value:.4f}", n=trainer.epochs_done))
         text, leave = st.columns([5, 1], vertical_alignment="center")
-        text.markdown("  \n".join(lines))
+        text.markdown(":material/flag: " + "  \n".join(lines))
         leave.button(tr("challenge.leave"), key="challenge_leave", on_click=_leave)
 
 
@@ -95,7 +95,7 @@ def render_limits(spec: FigureSpec, broken: list) -> None:
     lang = st.session_state.lang
     with st.container(key="challenge_limits"):
         for message in broken:
-            st.error(f"🎯 {message.text(lang)}")
+            st.error(message.text(lang), icon=":material/flag:")
 
 
 def render_result(spec: FigureSpec) -> None:
@@ -107,7 +107,7 @@ def render_result(spec: FigureSpec) -> None:
         value = core.goal_value(challenge, trainer.history)
         goal = core.goal_message(challenge).text(st.session_state.lang)
         with st.container(key="challenge_done"):
-            st.success(tr("challenge.done", goal=goal, value=f"{value:.4f}"))
+            st.success(tr("challenge.done", goal=goal, value=f"{value:.4f}"), icon=":material/emoji_events:")
 
 
 def _rules(challenge: core.Challenge) -> list[str]:

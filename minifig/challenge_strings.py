@@ -53,8 +53,8 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
     "challenge_goal.mae": {"en": "training mean abs. error ≤ {target}", "ko": "학습 평균 절대 오차 ≤ {target}"},
     # --- the learner's banner -------------------------------------------------------------------
     "challenge.banner": {
-        "en": "🎯 **Challenge** on “{data}”: reach **{goal}**.",
-        "ko": "🎯 **도전 과제** “{data}”: **{goal}**에 도달하세요.",
+        "en": "**Challenge** on “{data}”: reach **{goal}**.",
+        "ko": "**도전 과제** “{data}”: **{goal}**에 도달하세요.",
     },
     "challenge.rule_bricks": {"en": "head bricks: at most {n}", "ko": "머리 블록 최대 {n}개"},
     "challenge.rule_units": {"en": "units in a brick: at most {n}", "ko": "블록 하나에 유닛 최대 {n}개"},
@@ -63,8 +63,8 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
     "challenge.rules": {"en": "Limits: {rules}.", "ko": "제한: {rules}."},
     "challenge.now": {"en": "Now: {value} after {n} epochs.", "ko": "지금: {n} 에포크 후 {value}."},
     "challenge.done": {
-        "en": "🏆 Goal reached: {goal} — now {value}. Well done!",
-        "ko": "🏆 목표 달성: {goal} — 지금 {value}. 잘했어요!",
+        "en": "Goal reached: {goal} — now {value}. Well done!",
+        "ko": "목표 달성: {goal} — 지금 {value}. 잘했어요!",
     },
     "challenge.leave": {"en": "Leave the challenge", "ko": "도전 과제 그만두기"},
     # --- limits a figure breaks -----------------------------------------------------------------
