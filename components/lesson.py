@@ -202,5 +202,6 @@ def _style(step: lesson.Step, presenter: bool) -> str:
             ".st-key-lesson_figure svg { max-width: 100% !important; }",
         ]
     else:
-        css.append(".st-key-lesson { position: sticky; top: 3.75rem; z-index: 999; background: white; }")
+        # the lesson stays in sight while the page scrolls (its wrapper is the main column's child)
+        css.append("div:has(> .st-key-lesson_bar) { position: sticky; top: 3.75rem; z-index: 999; background: white; }")
     return f"<style>{' '.join(css)}</style>"

@@ -13,8 +13,8 @@ def texts(app) -> str:
 
 
 def answer(app) -> tuple[float, str]:
-    line = next(m.value for m in app.markdown if "→" in m.value)
-    number, label = re.search(r"(\d+\.\d+) → “(.+)”", line).groups()
+    found = next(filter(None, (re.search(r"(\d+\.\d+) → “(.+)”", m.value) for m in app.markdown)))
+    number, label = found.groups()
     return float(number), label
 
 

@@ -26,7 +26,7 @@ def test_languages_are_english_and_korean():
 def test_the_table_is_not_empty_and_keys_are_dotted_names():
     assert len(STRINGS) > 50
     for key in STRINGS:
-        assert re.fullmatch(r"[a-z_]+\.[a-z0-9_]+", key), key
+        assert re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", key), key
 
 
 @pytest.mark.parametrize("key", KEYS)
