@@ -32,7 +32,7 @@ challenge.init()
 render_header()
 state.show_notices("page")
 challenge.render_banner()
-lesson_place = st.container()
+lesson_place = st.container(key="lesson_bar")  # the lesson sits here, above the data
 with st.container(key="section_data"):
     choice = render_data() if challenge.shows("data") else current_choice()
     state.show_notices("data")
