@@ -44,8 +44,9 @@ misfits = [] if problems else fit_check.misfits(figure, data)
 limits = challenge.broken_limits(figure)  # a challenge's, if the page is in one
 state.forget_stale_model(figure)
 counts = figure_meter(figure, data, usable=not problems)  # the brick meter
-with lesson_place:
-    lesson.render_lesson(figure, misfits, lesson.progress(figure, fits=not problems and not misfits))
+if challenge.active() is None:  # a challenge is its own walk: the lesson would replace its figure
+    with lesson_place:
+        lesson.render_lesson(figure, misfits, lesson.progress(figure, fits=not problems and not misfits))
 
 build = st.container(key="section_build")
 palette_col, head_col, figure_col = build.columns([1, 1.3, 1.6], gap="medium")

@@ -43,6 +43,7 @@ def test_a_challenge_link_shows_the_goal_hides_controls_and_praises_the_goal_rea
     assert "reach **validation accuracy ≥ 0.9**" in banner and "head bricks: at most 1" in banner
     keys = {widget.key for widget in [*app.selectbox, *app.number_input]}
     assert "legs" not in keys and "lr" not in keys and "torso" in keys  # legs hidden, torso shown
+    assert "lesson_next" not in {button.key for button in app.button}  # the guided lesson would replace the figure
     assert app.session_state.validation_split == 0.2 and app.session_state.legs == "adam"
 
     app.button(key="add_dense").click().run()  # a second brick would break the limit
