@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.data import DataChoice
 from components.state import tr
+from components.timeline import travelled_head
 from minifig.charts import class_names, confusion_figure, truth_figure
 from minifig.datasets import split
 from minifig.maps import class_numbers, confusion, decide
@@ -23,7 +24,7 @@ def render_results(choice: DataChoice) -> None:
         parts = split(data, ss.validation_split, int(ss.seed))
         x, y = (parts.x_val, parts.y_val) if len(parts.x_val) else (parts.x_train, parts.y_train)
         st.caption(tr("ui.results_part" if len(parts.x_val) else "ui.results_train", n=len(x)))
-        outputs = trainer.predict(x)
+        outputs = travelled_head(trainer).predict(x)  # as it answered at the epoch time travel shows
         if data.label_kind == "number":
             st.caption(tr("ui.results_truth"))
             figure = truth_figure(y.reshape(-1), outputs[:, 0], ss.lang)

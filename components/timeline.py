@@ -7,6 +7,8 @@ is never touched. `time_travel` in the session state is the epoch shown, or None
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -64,8 +66,13 @@ def travelled_head(trainer):
     return trainer.head if epoch is None else trainer.head_at(epoch)[1]
 
 
-def mark_epoch(figure: go.Figure, epoch: int, last: int) -> go.Figure:
-    """The curves replayed up to `epoch`: both axes keep the whole run's width, a dashed line marks the epoch."""
+def mark_epoch(figure: go.Figure, epoch: int, history: list) -> go.Figure:
+    """The curves replayed up to `epoch` on the whole run's axes (they keep still while scrubbing): a dot marks
+    the epoch shown on each curve, a dotted line crosses both charts there."""
+    for trace in figure.data:
+        count = len(trace.x)
+        trace.mode = "lines+markers"
+        trace.marker = {"size": [0] * max(0, count - 1) + [9] * min(1, count), "color": trace.line.color}
     for axis in ("x", "x2"):
         figure.add_shape(
             type="line",
@@ -77,8 +84,20 @@ def mark_epoch(figure: go.Figure, epoch: int, last: int) -> go.Figure:
             yref="paper",
             line={"dash": "dot", "color": "#6c6e68"},
         )
-    figure.update_layout(xaxis_range=[0, last], xaxis2_range=[0, last])
+    tops = [_top(history, ("loss", "val_loss")), _top(history, ("metric", "val_metric"))]
+    figure.update_layout(
+        xaxis_range=[0, len(history)],
+        xaxis2_range=[0, len(history)],
+        yaxis_range=[0, tops[0]],
+        yaxis2_range=[0, tops[1]],
+    )
     return figure
+
+
+def _top(history: list, names: tuple[str, ...]) -> float:
+    values = [getattr(log, name) for log in history for name in names]
+    finite = [v for v in values if v is not None and math.isfinite(v)]
+    return 1.05 * max(finite, default=1.0) or 1.0
 
 
 def _back_to_now() -> None:

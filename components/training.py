@@ -160,7 +160,7 @@ def _show(trainer, panel: Panel, with_map: bool = True, until: int | None = None
     if until is not None:  # time travel: the curves up to that epoch
         lang = st.session_state.lang
         figure = curves_figure(trainer.history[:until], trainer.metric_name, trainer.has_validation, lang)
-        mark_epoch(figure, until, trainer.epochs_done)
+        mark_epoch(figure, until, trainer.history)
     elif figure is None:
         lang = st.session_state.lang
         figure = panel.reuse["curves"] = curves_figure(

@@ -17,6 +17,8 @@ from minifig import fit_check, spec, typed_table
 from minifig.datasets import CSV_ID, preset_figure
 
 TABLE_CHOICE = "table"  # the data set choice that switches to the typed table
+ROW_PX = 35  # the height of a row of the data editor
+MAX_ROWS_SHOWN = 15  # a longer table scrolls
 
 
 def holds_table() -> bool:
@@ -67,7 +69,9 @@ def render_typed_table() -> None:
         st.caption(tr("table.help"))
         state.show_notices("table")
         columns, rows = _base()
-        st.number_input(tr("table.inputs"), 1, typed_table.MAX_INPUTS, step=1, key="table_inputs", on_change=_reshape)
+        st.columns([1, 3])[0].number_input(
+            tr("table.inputs"), 1, typed_table.MAX_INPUTS, step=1, key="table_inputs", on_change=_reshape
+        )
         import pandas as pd  # only when the panel is drawn, after the page has painted
 
         frame = pd.DataFrame(rows, columns=list(columns), index=pd.RangeIndex(1, len(rows) + 1), dtype=object)
@@ -76,6 +80,8 @@ def render_typed_table() -> None:
                 frame,
                 key=_editor_key(),
                 num_rows="dynamic",
+                hide_index=False,  # the rows' numbers, as the messages name them
+                height=ROW_PX * (min(len(_typed()[1]), MAX_ROWS_SHOWN) + 2) + 3,  # the header, the rows, a new row
                 column_config={name: st.column_config.TextColumn(name) for name in columns},
                 on_change=_edited,
                 width="stretch",

@@ -8,8 +8,8 @@ from __future__ import annotations
 EXTRA_STRINGS: dict[str, dict[str, str]] = {
     # --- time travel ------------------------------------------------------------------------------
     "timeline.slider": {
-        "en": "⏪ Time travel: show the figure after epoch",
-        "ko": "⏪ 시간 여행: 이 에포크 뒤의 피규어 보기",
+        "en": "Time travel: show the figure after epoch",
+        "ko": "시간 여행: 이 에포크 뒤의 피규어 보기",
     },
     "timeline.help": {
         "en": "Drag back to see the figure as it was after an earlier epoch: the curves up to then, its answer "
@@ -22,15 +22,14 @@ EXTRA_STRINGS: dict[str, dict[str, str]] = {
         "ko": "**지금** 모습: {n} 에포크를 모두 학습한 피규어입니다. 슬라이더를 뒤로 끌면 시간 여행을 합니다.",
     },
     "timeline.past": {
-        "en": "⏪ **Time travel: epoch {epoch} of {n}.** The curves, the answer and the map are as they were then "
+        "en": "**Time travel: epoch {epoch} of {n}.** The curves, the answer and the map are as they were then "
         "(loss {loss} · {metric} {value}). The trained figure is kept.",
-        "ko": "⏪ **시간 여행: {n} 에포크 중 {epoch} 에포크.** 곡선, 답, 지도가 그때 모습입니다 "
+        "ko": "**시간 여행: {n} 에포크 중 {epoch} 에포크.** 곡선, 답, 지도가 그때 모습입니다 "
         "(손실 {loss} · {metric} {value}). 학습한 피규어는 그대로 있습니다.",
     },
     "timeline.before": {
-        "en": "⏪ **Time travel: before training (epoch 0 of {n}).** The head still babbles. The trained figure is "
-        "kept.",
-        "ko": "⏪ **시간 여행: 학습 전 ({n} 에포크 중 0 에포크).** 머리가 아직 옹알이를 합니다. 학습한 피규어는 "
+        "en": "**Time travel: before training (epoch 0 of {n}).** The head still babbles. The trained figure is kept.",
+        "ko": "**시간 여행: 학습 전 ({n} 에포크 중 0 에포크).** 머리가 아직 옹알이를 합니다. 학습한 피규어는 "
         "그대로 있습니다.",
     },
     "timeline.back": {"en": "Back to now", "ko": "지금으로 돌아가기"},
@@ -39,8 +38,8 @@ EXTRA_STRINGS: dict[str, dict[str, str]] = {
         "ko": "긴 학습이라 {stride} 에포크마다 하나씩 남겨서, 슬라이더가 {stride}씩 움직입니다.",
     },
     "timeline.answer": {
-        "en": "⏪ The answer as it was after epoch {epoch} of {n} (time travel).",
-        "ko": "⏪ {n} 에포크 중 {epoch} 에포크 뒤의 답입니다 (시간 여행).",
+        "en": "The answer as it was after epoch {epoch} of {n} (time travel).",
+        "ko": "{n} 에포크 중 {epoch} 에포크 뒤의 답입니다 (시간 여행).",
     },
     # --- the typed table --------------------------------------------------------------------------
     "dataset.table": {"en": "Type your own table", "ko": "직접 표 입력하기"},
@@ -55,7 +54,7 @@ EXTRA_STRINGS: dict[str, dict[str, str]] = {
     },
     "table.inputs": {"en": "Input columns", "ko": "입력 열 수"},
     "table.in_use": {
-        "en": "Your table is in use: {rows} examples, {inputs} inputs, answers like {kind}.",
+        "en": "Your table is in use: {rows} examples, input columns: {inputs}, answers like {kind}.",
         "ko": "내 표를 쓰는 중: 예제 {rows}개, 입력 {inputs}개, 답은 {kind} 같습니다.",
     },
     "table.not_in_use": {
@@ -95,9 +94,9 @@ EXTRA_STRINGS: dict[str, dict[str, str]] = {
         "ko": "빈칸이 있는 줄: {rows}줄 ({columns} 열). 빈칸을 채우거나 그 줄을 지우세요.",
     },
     # --- the brick meter --------------------------------------------------------------------------
-    "meter.brick": {"en": "🧱 {n} weights", "ko": "🧱 가중치 {n}개"},
-    "meter.total": {"en": "🧱 **{n} weights** in the head", "ko": "🧱 머리에 **가중치 {n}개**"},
-    "meter.speed": {"en": "⏱ last training: {time} per epoch", "ko": "⏱ 지난 학습: 에포크당 {time}"},
+    "meter.brick": {"en": "{n} weights", "ko": "가중치 {n}개"},
+    "meter.total": {"en": "**{n} weights** in the head", "ko": "머리에 **가중치 {n}개**"},
+    "meter.speed": {"en": "last training: {time} per epoch", "ko": "지난 학습: 에포크당 {time}"},
     "meter.help": {
         "en": "Every number a brick keeps and training changes: a weight per input per unit, and a bias per unit.",
         "ko": "블록이 간직하고 학습이 바꾸는 모든 숫자: 뉴런마다 입력 하나당 가중치 하나, 그리고 편향 하나.",

@@ -11,7 +11,7 @@ def test_picking_the_table_keeps_the_seed_figure_and_it_learns_the_typed_rows(ap
     assert app.session_state.dataset == CSV_ID and app.selectbox(key="dataset").value == CSV_ID
     assert "Your typed table" in app.selectbox(key="dataset").options
     assert any("figure still fits" in i.value for i in app.info)
-    assert any("Your table is in use: 10 examples, 1 inputs" in s.value for s in app.success)
+    assert any("Your table is in use: 10 examples, input columns: 1" in s.value for s in app.success)
     app.number_input(key="epochs").set_value(60).run()
     app.button(key="compile").click().run()
     app.button(key="train").click().run()
