@@ -65,7 +65,8 @@ def picked() -> bool:
 
 def render_typed_table() -> None:
     ss = st.session_state
-    with st.expander(tr("table.title"), expanded=in_use() or bool(ss.table_problems)):
+    panel = st.container(key="table_panel")  # the panel's key, whatever the language
+    with panel.expander(tr("table.title"), expanded=in_use() or bool(ss.table_problems)):
         st.caption(tr("table.help"))
         state.show_notices("table")
         columns, rows = _base()

@@ -56,7 +56,7 @@ def test_the_meter_counts_and_time_travel_replays_the_map(page):
 
 def open_table(page) -> None:
     """Open the "Type your own table" panel and wait until the table has stopped moving (the panel slides open)."""
-    page.get_by_text("Type your own table").first.click()
+    page.locator(".st-key-table_panel summary").click()
     canvas = page.locator(".st-key-typed_table canvas").first
     canvas.wait_for()
     boxes = [None, canvas.bounding_box()]
