@@ -40,3 +40,13 @@ def test_a_bad_table_before_any_good_one_leaves_the_lessons_data(app):
     assert not app.exception
     assert app.session_state.dataset == "seed"
     assert any("your data is unchanged" in e.value and "empty cells" in e.value for e in app.error)
+
+
+def test_another_input_column_starts_empty_and_is_asked_for(app):
+    app.number_input(key="table_inputs").set_value(2).run()
+    assert not app.exception
+    assert any("Rows with empty cells: 10 (in x2)" in e.value for e in app.error)
+    assert app.session_state.dataset == "seed"  # nothing good to learn yet: the data stays
+    assert app.session_state.table_base[0] == ("x1", "x2", "y")
+    app.number_input(key="table_inputs").set_value(1).run()
+    assert not app.error and app.session_state.dataset == CSV_ID  # back to one input: a good table, learnt
