@@ -21,11 +21,13 @@ from components.plane import map_of
 from components.predict import answering_head, render_prediction
 from components.problems import render_problems
 from components.results import render_results
+from components.server import keep_sessions_apart
 from components.take_home import render_take_home
 from components.training import render_training
 from minifig import fit_check, spec
 
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
+keep_sessions_apart()
 state.init()
 lesson.init()
 challenge.init()
