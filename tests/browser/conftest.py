@@ -75,9 +75,9 @@ class ServerError(RuntimeError):
 
 
 @contextmanager
-def running_app(log_path: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free local port, healthy; yields its URL and stops it afterwards."""
-    port = _free_port()
+def running_app(log_path: Path, port: int | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on `port` (a free local one if not given), healthy; yields its URL, then stops it."""
+    port = port or _free_port()
     command = [
         *(sys.executable, "-m", "streamlit", "run", "app.py"),
         *("--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"),

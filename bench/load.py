@@ -1,0 +1,334 @@
+"""A room at once: N learners open Minifig together, compile the seed figure and press Train at the same moment.
+
+Each learner is a real Streamlit session driven over Streamlit's own websocket protocol (`/_stcore/stream`,
+`BackMsg`/`ForwardMsg` protobufs), as the browser's frontend drives it: the session's first run, a click on
+`compile`, then a click on `train`. A browser per learner would be more faithful to the client, but 30 Chromium
+pages eat this machine's two cores themselves and would distort what is being measured: the server.
+`--browser K` cross-checks with K real Chromium pages in the room instead of K protocol sessions.
+
+Prints one JSON line with N, the median and worst seconds from the click on Train to the page saying
+`Done: epoch 100/100` (and from opening the page to that), the most learners seen waiting for the training gate,
+and the server's peak memory (resident set of the server process tree, sampled every 0.1 s).
+Target on a 2-core machine: N = 30, worst ≤ 15 s, peak ≤ 3 GB.
+
+    .venv/bin/python bench/load.py [--sessions 30] [--epochs 100] [--url http://host:port] [--browser K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import statistics
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import websockets  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
+from tests.browser.conftest import running_app  # noqa: E402
+
+OPEN_SECONDS = 180  # 30 first runs at once on two cores
+TRAIN_SECONDS = 300
+SETTLE_SECONDS = 0.5  # a page is settled when no run has started for this long
+WAITING = "ahead of you"  # the English status of a run waiting for the training gate
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """The resident memory of a process and all its descendants, from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                rss = next((line for line in status if line.startswith("VmRSS:")), "VmRSS: 0 kB")
+            total += int(rss.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    todo += [int(child) for child in children.read().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) a process has used so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class PeakMemory:
+    """Samples a process tree's resident memory in a thread; `peak` is the largest sample."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        self.pid, self.every, self.peak, self.first = pid, every, 0, tree_rss_bytes(pid)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss_bytes(self.pid))
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+class Session:
+    """One learner's page, spoken to in Streamlit's protocol: runs the script and clicks buttons by their key."""
+
+    def __init__(self, url: str, query: str = ""):
+        self.ws_url = url.replace("http", "ws", 1) + "/_stcore/stream"
+        self.query = query
+        self.buttons: dict[str, str] = {}  # widget key -> widget id
+        self.texts: list[str] = []  # every markdown/alert text the server sent, in order
+        self.waited = False  # the page told this learner to wait for the training gate
+        self.errors: list[str] = []
+        self.runs = 0  # script runs started in this session
+        self.running = False
+        self._asked_at = 0  # `runs` when the last run was asked for
+        self._page_hash = ""
+
+    async def __aenter__(self) -> Session:
+        # no keep-alive pings: a server busy with thirty first runs may answer them late, and that is measured
+        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None)
+        self._reader = asyncio.create_task(self._read())
+        return self
+
+    async def __aexit__(self, *_) -> None:
+        self._reader.cancel()
+        await self.ws.close()
+
+    async def rerun(self, trigger: str | None = None) -> None:
+        """Ask for a script run, as the frontend does after a click (only the clicked button's state is sent)."""
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = self.query
+        state.page_script_hash = self._page_hash
+        if trigger is not None:
+            widget = state.widget_states.widgets.add()
+            widget.id = self.buttons[trigger]
+            widget.trigger_value = True
+        self._asked_at = self.runs
+        await self.ws.send(message.SerializeToString())
+
+    async def wait_for_text(self, needle: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = next((text for text in reversed(self.texts) if needle in text), None)
+            if found:
+                return found
+            if self.errors:
+                raise RuntimeError(self.errors[0][:500])
+            await asyncio.sleep(0.05)
+        raise TimeoutError(f"no {needle!r} within {timeout} s; last texts: {self.texts[-3:]}")
+
+    async def settle(self, timeout: float) -> None:
+        """Wait until the run asked for has finished and no new one starts for a moment (compile ends in a rerun)."""
+        deadline = time.monotonic() + timeout
+        quiet_since, runs = None, None
+        while True:
+            if self.errors:
+                raise RuntimeError(self.errors[0][:500])
+            now = time.monotonic()
+            idle = self.runs > self._asked_at and not self.running
+            if not idle or self.runs != runs or quiet_since is None:
+                quiet_since, runs = (now if idle else None), self.runs
+            elif now - quiet_since >= SETTLE_SECONDS:
+                return
+            if now > deadline:
+                raise TimeoutError(f"the page did not settle within {timeout} s")
+            await asyncio.sleep(0.02)
+
+    async def _read(self) -> None:
+        try:
+            await self._read_all()
+        except Exception as error:  # noqa: BLE001 - reported by the step that waits
+            self.errors.append(f"the connection failed: {error!r}")
+
+    async def _read_all(self) -> None:
+        async for raw in self.ws:
+            message = ForwardMsg()
+            message.ParseFromString(raw)
+            kind = message.WhichOneof("type")
+            if kind == "new_session":  # sent at the start of every script run
+                self._page_hash = message.new_session.page_script_hash
+                self.runs += 1
+                self.running = True
+            elif kind == "session_status_changed":
+                self.running = message.session_status_changed.script_is_running
+            elif kind == "delta":
+                self._note(message.delta)
+
+    def _note(self, delta) -> None:
+        if delta.WhichOneof("type") != "new_element":
+            return
+        element = delta.new_element
+        kind = element.WhichOneof("type")
+        if kind == "button":
+            key = element.button.id.rsplit("-", 1)[-1]
+            self.buttons[key] = element.button.id
+        elif kind == "markdown":
+            self.texts.append(element.markdown.body)
+            self.waited = self.waited or WAITING in element.markdown.body
+        elif kind == "alert":
+            self.texts.append(element.alert.body)
+        elif kind == "exception":
+            self.errors.append(f"the page shows a traceback: {element.exception.type}: {element.exception.message}")
+
+
+async def learner(url: str, epochs: int, meet, number: int) -> dict:
+    """One learner: open, compile, wait for the room, Train; the seconds each step took."""
+    async with Session(url) as page:
+        started = time.perf_counter()
+        await page.rerun()
+        await page.settle(OPEN_SECONDS)
+        open_s = time.perf_counter() - started
+        progress(number, "opened", open_s)
+        await meet()
+        await page.rerun("compile")
+        await page.settle(OPEN_SECONDS)
+        progress(number, "compiled", time.perf_counter() - started)
+        await meet()
+        clicked = time.perf_counter()
+        await page.rerun("train")
+        await page.wait_for_text(f"Done: epoch {epochs}/{epochs}", TRAIN_SECONDS)
+        done = time.perf_counter()
+        progress(number, "trained", done - clicked)
+        return {"open": open_s, "train": done - clicked, "total": done - started, "waited": page.waited}
+
+
+def browser_learner(url: str, epochs: int, meet) -> dict:
+    """The same learner in a real Chromium page (its own Playwright in its own thread)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import TRAIN_MS, launch_chromium, open_app, wait_idle
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            started = time.perf_counter()
+            page = open_app(browser, url)
+            open_s = time.perf_counter() - started
+            meet()
+            page.locator(".st-key-compile button").first.click()
+            wait_idle(page)
+            meet()
+            clicked = time.perf_counter()
+            page.locator(".st-key-train button").first.click()
+            page.locator(".st-key-train_status").get_by_text(f"Done: epoch {epochs}/{epochs}").wait_for(
+                timeout=TRAIN_MS
+            )
+            done = time.perf_counter()
+            return {"open": open_s, "train": done - clicked, "total": done - started, "waited": False}
+        finally:
+            browser.close()
+
+
+async def room(url: str, sessions: int, epochs: int, browsers: int) -> list[dict]:
+    """Every learner at once; all open, then all compile, then all press Train together (two meeting points)."""
+    barrier = threading.Barrier(sessions)
+    pool = ThreadPoolExecutor(max_workers=sessions + browsers)
+    loop = asyncio.get_running_loop()
+
+    async def meet() -> None:
+        await loop.run_in_executor(pool, barrier.wait)
+
+    async def guarded(step) -> dict:
+        try:
+            return await step
+        except BaseException:
+            barrier.abort()  # the others stop waiting for a learner who will never come
+            raise
+
+    tasks = [guarded(learner(url, epochs, meet, number)) for number in range(sessions - browsers)]
+    tasks += [guarded(loop.run_in_executor(pool, browser_learner, url, epochs, barrier.wait)) for _ in range(browsers)]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        pool.shutdown(wait=False)
+
+
+def progress(number: int, step: str, seconds: float) -> None:
+    print(f"learner {number:2d} {step} after {seconds:.1f} s", file=sys.stderr, flush=True)
+
+
+def summary(results: list[dict], memory: PeakMemory, sessions: int, browsers: int) -> dict:
+    train = sorted(r["train"] for r in results)
+    total = sorted(r["total"] for r in results)
+    return {
+        "sessions": sessions,
+        "browser_pages": browsers,
+        "train_median_s": round(statistics.median(train), 2),
+        "train_worst_s": round(train[-1], 2),
+        "total_median_s": round(statistics.median(total), 2),
+        "total_worst_s": round(total[-1], 2),
+        "open_worst_s": round(max(r["open"] for r in results), 2),
+        "sessions_that_waited": sum(r["waited"] for r in results),
+        "server_rss_start_mb": round(memory.first / 2**20),
+        "server_rss_peak_mb": round(memory.peak / 2**20),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--epochs", type=int, default=100, help="the seed figure's default is 100")
+    parser.add_argument("--browser", type=int, default=0, help="how many of the learners are real Chromium pages")
+    parser.add_argument("--port", type=int, default=8610)
+    parser.add_argument("--url", help="a server already running (its process tree is measured), instead of a new one")
+    parser.add_argument("--log", default="/tmp/minifig_load_server.log")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the server on `kill` too
+    if args.epochs != 100:
+        parser.error("the bench trains the seed figure's own 100 epochs")
+    os.environ.setdefault("STREAMLIT_SERVER_FILE_WATCHER_TYPE", "none")  # as deployed (Dockerfile)
+    with nullcontext(args.url) if args.url else running_app(Path(args.log), args.port) as url:
+        pid = _server_pid(url)
+        cpu, load = cpu_seconds(pid), os.getloadavg()[0]
+        with PeakMemory(pid) as memory:
+            results = asyncio.run(room(url, args.sessions, args.epochs, args.browser))
+        figures = summary(results, memory, args.sessions, args.browser)
+        # the machine is shared: what the server itself spent, and how busy the machine was, say how fair the run was
+        figures["server_cpu_s"] = round(cpu_seconds(pid) - cpu, 1)
+        figures["load_before"], figures["load_after"] = load, os.getloadavg()[0]
+        print(json.dumps(figures))
+
+
+def _server_pid(url: str) -> int:
+    """The pid of the process listening on the URL's port (the `streamlit run` started for the bench)."""
+    port = int(url.rsplit(":", 1)[1])
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as lines:
+            for line in list(lines)[1:]:
+                fields = line.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":
+                    inodes.add(fields[9])
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                if os.readlink(f"/proc/{pid}/fd/{fd}").removeprefix("socket:[").removesuffix("]") in inodes:
+                    return int(pid)
+        except (FileNotFoundError, PermissionError, ProcessLookupError):
+            continue
+    raise RuntimeError(f"no process listens on port {port}")
+
+
+if __name__ == "__main__":
+    main()
