@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 MAX_SNAPSHOTS = 200
-NUMBERS_BUDGET = 4_000_000  # at most this many weights kept per timeline (16 MB of float32), whatever the head
+NUMBERS_BUDGET = 2_000_000  # at most this many weights kept per timeline (8 MB of float32), whatever the head
 
 
 def capacity_for(weights: Sequence) -> int:
