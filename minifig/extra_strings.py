@@ -34,7 +34,7 @@ EXTRA_STRINGS: dict[str, dict[str, str]] = {
     },
     "timeline.back": {"en": "Back to now", "ko": "지금으로 돌아가기"},
     "timeline.stride": {
-        "en": "A long run: every {stride}th epoch was kept, so the slider moves in steps of {stride}.",
+        "en": "A long run: one epoch in every {stride} was kept, so the slider moves in steps of {stride}.",
         "ko": "긴 학습이라 {stride} 에포크마다 하나씩 남겨서, 슬라이더가 {stride}씩 움직입니다.",
     },
     "timeline.answer": {
