@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from components.state import tr
 from components.timeline import mark_epoch, render_timeline
 from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
+from minifig.gate import TrainingGate
 
 REDRAW_SECONDS = 0.19  # live curves redraw ~5 times a second, whatever the epoch speed
 MAP_REDRAW_SECONDS = 0.4  # the map of the plane costs more to draw: ~2.5 times a second
@@ -112,11 +114,29 @@ def _run(trainer, panel: Panel) -> None:
             st.session_state.live_answer(trainer)
 
     yield_check = get_run_yield_check() or (lambda: None)
-    result = trainer.train(
-        epochs, batch_size, on_epoch=on_epoch, should_stop=lambda: yield_check() or False, max_seconds=MAX_TRAIN_SECONDS
-    )
+
+    def should_stop() -> bool:  # a click, or the tab closing (Streamlit asks a closed tab's script to stop)
+        return bool(yield_check())
+
+    def waiting(ahead: int) -> None:
+        panel.status.markdown(f"**{tr('ui.status_waiting', n=ahead)}**")
+
+    with _gate().turn(on_wait=waiting, should_stop=should_stop) as turn:
+        if turn:
+            result = trainer.train(
+                epochs, batch_size, on_epoch=on_epoch, should_stop=should_stop, max_seconds=MAX_TRAIN_SECONDS
+            )
+    if not turn:
+        run["state"] = "stopped"
+        return
     run["state"] = "diverged" if result.diverged else "timed_out" if result.timed_out else "done"
     st.rerun()
+
+
+@st.cache_resource(show_spinner=False)
+def _gate() -> TrainingGate:
+    """The server's one training gate: as many runs at once as it has cores (or MINIFIG_TRAINING_SLOTS)."""
+    return TrainingGate(int(os.environ.get("MINIFIG_TRAINING_SLOTS") or os.cpu_count() or 1))
 
 
 def _note_interrupted_run() -> None:

@@ -288,6 +288,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "epoch {epoch}/{target}에서 멈췄습니다: 여기서는 한 번에 최대 {minutes}분까지 학습합니다. "
         "학습 시작을 눌러 이어 가세요.",
     },
+    "ui.status_waiting": {
+        "en": "Waiting for a free trainer: {n} ahead of you. Your run starts by itself.",
+        "ko": "학습할 차례를 기다리는 중: 앞에 {n}명이 있습니다. 차례가 되면 저절로 시작합니다.",
+    },
     "ui.figures": {"en": "loss {loss} · {metric} {value}", "ko": "손실 {loss} · {metric} {value}"},
     "ui.total_epochs": {"en": "{n} epochs trained so far.", "ko": "지금까지 {n} 에포크 학습했습니다."},
     "metric.accuracy": {"en": "accuracy", "ko": "정확도"},
