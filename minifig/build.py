@@ -6,6 +6,8 @@ lookup, no per-card code (`cards.keras_arguments` adds a card's fixed arguments 
 
 from __future__ import annotations
 
+import threading
+
 import keras
 import tensorflow as tf
 
@@ -15,6 +17,10 @@ from minifig.spec import FigureSpec
 
 # Every figure gets its own traced functions; TensorFlow's "retracing" advice does not apply here.
 tf.get_logger().setLevel("ERROR")
+
+# Seeding Keras is process-wide (Python's, NumPy's and TensorFlow's random state): two learners building at once
+# would draw each other's starting weights. Seeding and drawing happen together, one build at a time.
+_SEEDED_BUILD = threading.Lock()
 
 
 def make_layer(brick: Brick) -> keras.layers.Layer:
@@ -38,9 +44,10 @@ def build_head(spec: FigureSpec, n_features: int, seed: int | None = None) -> ke
 
     With `seed`, Keras's random state is seeded first so the starting weights are reproducible.
     """
-    if seed is not None:
-        keras.utils.set_random_seed(seed)
-    start = [keras.Input(shape=(n_features,))]
-    if sees_images(spec):
-        start.append(keras.layers.Reshape(input_shape(spec, n_features)))  # each row as an image of one channel
-    return keras.Sequential([*start, *(make_layer(b) for b in spec.head)])
+    with _SEEDED_BUILD:
+        if seed is not None:
+            keras.utils.set_random_seed(seed)
+        start = [keras.Input(shape=(n_features,))]
+        if sees_images(spec):
+            start.append(keras.layers.Reshape(input_shape(spec, n_features)))  # each row as an image of one channel
+        return keras.Sequential([*start, *(make_layer(b) for b in spec.head)])
