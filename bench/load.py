@@ -299,7 +299,7 @@ def main() -> None:
         parser.error("the bench trains the seed figure's own 100 epochs")
     os.environ.setdefault("STREAMLIT_SERVER_FILE_WATCHER_TYPE", "none")  # as deployed (Dockerfile)
     with nullcontext(args.url) if args.url else running_app(Path(args.log), args.port) as url:
-        pid = _server_pid(url)
+        pid = server_pid(url)
         cpu, load = cpu_seconds(pid), os.getloadavg()[0]
         with PeakMemory(pid) as memory:
             results = asyncio.run(room(url, args.sessions, args.epochs, args.browser))
@@ -310,7 +310,7 @@ def main() -> None:
         print(json.dumps(figures))
 
 
-def _server_pid(url: str) -> int:
+def server_pid(url: str) -> int:
     """The pid of the process listening on the URL's port (the `streamlit run` started for the bench)."""
     port = int(url.rsplit(":", 1)[1])
     inodes = set()

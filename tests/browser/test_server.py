@@ -1,0 +1,132 @@
+"""A room on one server (issue 7), in real browsers against a server of this module's own (it is measured from
+outside: its CPU time): two learners train different figures at the same time and each gets the numbers a lone run
+gives; a learner who presses Train while the trainer is busy is told how many are ahead and starts by itself;
+closing the tab mid-training ends that training."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+
+import pytest
+
+from bench.load import cpu_seconds, server_pid
+from tests.browser.conftest import TRAIN_MS, open_app, running_app, shot, wait_idle
+from tests.browser.test_story import click, press, running_epoch, set_number, status
+
+pytestmark = pytest.mark.browser
+
+PORT = 8631
+SGD_FIGURE = (  # another head, other legs, another batch size and seed than the seed figure's
+    "?data=seed&layer=dense-16-tanh&layer=dense-1-sigmoid&torso=binary_crossentropy&legs=sgd-0.5-0"
+    "&epochs=100&batch=5&val=0&seed=7"
+)
+LONG_RUN = 5000  # epochs: far longer than any test waits
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory: pytest.TempPathFactory):
+    """A server with one training slot (so a second learner must wait); yields its URL and process id."""
+    previous = os.environ.get("MINIFIG_TRAINING_SLOTS")
+    os.environ["MINIFIG_TRAINING_SLOTS"] = "1"
+    try:
+        with running_app(tmp_path_factory.mktemp("room") / "server.log", PORT) as url:
+            yield url, server_pid(url)
+    finally:
+        if previous is None:
+            os.environ.pop("MINIFIG_TRAINING_SLOTS")
+        else:
+            os.environ["MINIFIG_TRAINING_SLOTS"] = previous
+
+
+def test_two_learners_training_different_figures_at_once_each_get_their_own_results(room, browser):
+    url, _ = room
+    seed_page, sgd_page = open_app(browser, url), open_app(browser, url + SGD_FIGURE)
+    try:
+        for page in (seed_page, sgd_page):
+            click(page, "compile")
+        press(seed_page, "train")
+        press(sgd_page, "train")
+        for page in (seed_page, sgd_page):
+            wait_idle(page, TRAIN_MS)
+        seed_status, sgd_status = status(seed_page), status(sgd_page)
+        shot(seed_page, "server_a_seed_trained_beside_another")
+        shot(sgd_page, "server_b_sgd_trained_beside_another")
+        for page in (seed_page, sgd_page):
+            assert page.locator("[data-testid='stException']").count() == 0
+        expected = {"seed": lone_run(""), "sgd": lone_run(SGD_FIGURE)}
+        assert final_loss(seed_status) == pytest.approx(expected["seed"], abs=2e-4), seed_status
+        assert final_loss(sgd_status) == pytest.approx(expected["sgd"], abs=2e-4), sgd_status
+        assert "epoch 100/100" in seed_status and "epoch 100/100" in sgd_status
+    finally:
+        seed_page.context.close()
+        sgd_page.context.close()
+
+
+def test_a_learner_who_trains_while_the_trainer_is_busy_waits_and_starts_by_itself(room, browser):
+    url, _ = room
+    first, second = open_app(browser, url), open_app(browser, url)
+    try:
+        for page in (first, second):
+            click(page, "compile")
+        set_number(first, "epochs", LONG_RUN)
+        press(first, "train")
+        running_epoch(first, LONG_RUN, above=0)
+        press(second, "train")
+        second.locator(".st-key-train_status").get_by_text("1 ahead of you").wait_for(timeout=30_000)
+        shot(second, "server_c_waiting_one_ahead")
+        press(first, "stop")
+        wait_idle(first, TRAIN_MS)
+        wait_idle(second, TRAIN_MS)
+        assert "Stopped at epoch" in status(first)
+        assert "Done: epoch 100/100" in status(second)
+        shot(second, "server_d_trained_after_waiting")
+    finally:
+        first.context.close()
+        second.context.close()
+
+
+def test_closing_the_tab_mid_training_ends_that_training(room, browser):
+    url, pid = room
+    page = open_app(browser, url)
+    try:
+        click(page, "compile")
+        set_number(page, "epochs", LONG_RUN)
+        press(page, "train")
+        running_epoch(page, LONG_RUN, above=20)
+        training = cpu_rate(pid, 1.0)
+    finally:
+        page.context.close()
+    time.sleep(4)  # the page counts as gone after two seconds; then the current epoch ends
+    after = cpu_rate(pid, 2.0)
+    assert training > 0.4, f"the server was not busy training ({training:.2f} cores)"
+    assert after < 0.1, f"the server still works after the tab closed ({after:.2f} cores)"
+
+
+def lone_run(address: str) -> float:
+    """The final loss of the figure in `address` (the seed figure for "") trained alone, in this process."""
+    from minifig import url_state
+    from minifig.datasets import load
+    from minifig.engine import Trainer
+    from minifig.spec import seed_figure
+
+    query = {}
+    for pair in address.lstrip("?").split("&") if address else []:
+        key, value = pair.split("=")
+        query.setdefault(key, []).append(value)
+    spec = url_state.from_query(query) if query else seed_figure()
+    trainer = Trainer(spec, load(spec.dataset, spec.samples, spec.noise, spec.training.seed))
+    trainer.train(spec.training.epochs, spec.training.batch_size)
+    return trainer.history[-1].loss
+
+
+def final_loss(text: str) -> float:
+    return float(re.search(r"loss (\d+\.\d+)", text).group(1))
+
+
+def cpu_rate(pid: int, seconds: float) -> float:
+    """The server's CPU use over the next `seconds`, in cores."""
+    before = cpu_seconds(pid)
+    time.sleep(seconds)
+    return (cpu_seconds(pid) - before) / seconds
