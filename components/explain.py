@@ -8,7 +8,7 @@ from minifig.explain import picture
 
 
 def render_why_when(brick: Brick, key: str) -> None:
-    with st.popover(tr("why.button"), key=key, type="tertiary"):
+    with st.popover(tr("explain.button"), key=key, type="tertiary"):
         st.markdown(picture(brick, st.session_state.lang), unsafe_allow_html=True)
-        st.markdown(f"**{tr('why.why')}** — {tr(f'why.{brick.card}')}")
-        st.markdown(f"**{tr('why.when')}** — {tr(f'when.{brick.card}')}")
+        st.markdown(f"**{tr('explain.why_title')}** — {tr(f'explain.why.{brick.card}')}")
+        st.markdown(f"**{tr('explain.when_title')}** — {tr(f'explain.when.{brick.card}')}")

@@ -105,20 +105,20 @@ def picture(brick: Brick, lang: str) -> str:
 
 def _activation_picture(name: str, lang: str) -> str:
     x = np.linspace(-4, 4, 81)
-    return _plot(x, [(ACTIVATIONS[name](x), ACCENT, name)], t("why.axis_in", lang), t("why.axis_out", lang))
+    return _plot(x, [(ACTIVATIONS[name](x), ACCENT, name)], t("explain.axis_in", lang), t("explain.axis_out", lang))
 
 
 def _loss_picture(loss: str, lang: str) -> str:
     curve = LOSS_CURVES[loss]
     if loss in ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"):
         x = np.linspace(0.02, 1.0, 50)
-        return _plot(x, [(curve(x), SECOND, loss)], t("why.axis_chance", lang), t("why.axis_loss", lang))
+        return _plot(x, [(curve(x), SECOND, loss)], t("explain.axis_chance", lang), t("explain.axis_loss", lang))
     x = np.linspace(-2, 2, 81)
     series = [(curve(x), SECOND, loss)]
     if loss in ("mae", "huber"):
         series.append((LOSS_CURVES["mse"](x), FAINT, "mse"))
-    axis = t("why.axis_yes_output", lang) if loss == "hinge" else t("why.axis_miss", lang)
-    return _plot(x, series, axis, t("why.axis_loss", lang), top=4.0)
+    axis = t("explain.axis_yes_output", lang) if loss == "hinge" else t("explain.axis_miss", lang)
+    return _plot(x, series, axis, t("explain.axis_loss", lang), top=4.0)
 
 
 def _plot(x: np.ndarray, series: list, x_label: str, y_label: str, top: float | None = None) -> str:
@@ -176,7 +176,7 @@ def _walk_picture(optimizer: str, params: dict, lang: str) -> str:
     start = at(START)
     parts.append(f'<circle cx="{start[0]}" cy="{start[1]}" r="4" fill="{INK}"/>')
     parts.append(f'<circle cx="{centre[0]}" cy="{centre[1]}" r="4" fill="none" stroke="{INK}" stroke-width="1.5"/>')
-    parts.append(_text(WIDTH / 2, HEIGHT - 6, t("why.axis_walk", lang, n=WALK_STEPS), anchor="middle"))
+    parts.append(_text(WIDTH / 2, HEIGHT - 6, t("explain.axis_walk", lang, n=WALK_STEPS), anchor="middle"))
     return _svg(parts)
 
 

@@ -567,11 +567,16 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-STRINGS.update(DATA_STRINGS)
-STRINGS.update(CHALLENGE_STRINGS)
-STRINGS.update(LESSON_STRINGS)
-STRINGS.update(EXPLAIN_STRINGS)
-STRINGS.update(EXTRA_STRINGS)
+def _merge(*parts: dict[str, dict[str, str]]) -> None:
+    """Add each part's sentences; a key written twice would silently replace a sentence, so it is refused."""
+    for part in parts:
+        twice = STRINGS.keys() & part.keys()
+        if twice:
+            raise ValueError(f"sentence keys written twice: {sorted(twice)}")
+        STRINGS.update(part)
+
+
+_merge(DATA_STRINGS, CHALLENGE_STRINGS, LESSON_STRINGS, EXPLAIN_STRINGS, EXTRA_STRINGS)
 
 
 def t(key: str, lang: str, **values: object) -> str:

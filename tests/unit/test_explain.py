@@ -12,7 +12,7 @@ from minifig.i18n import LANGUAGES, STRINGS
 @pytest.mark.parametrize("card_id", sorted(CATALOGUE))
 def test_every_card_says_why_and_when_in_both_languages_with_a_picture(card_id):
     for part in ("why", "when"):
-        words = STRINGS[f"{part}.{card_id}"]
+        words = STRINGS[f"explain.{part}.{card_id}"]
         assert all(words[lang].strip() for lang in LANGUAGES)
     for lang in LANGUAGES:
         svg = picture(brick(card_id), lang)

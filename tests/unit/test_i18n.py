@@ -117,3 +117,13 @@ def test_nested_messages_are_translated_at_every_level():
 def test_nested_message_in_t_values_is_translated():
     assert t("ui.fix", "ko", fix=Message("fix.no_legs")) == "고치는 법: 다리에 옵티마이저 카드를 고르세요."
     assert t("ui.fix", "en", fix=Message("fix.no_legs")) == "How to fix it: Pick an optimizer card for the legs."
+
+
+def test_a_sentence_key_written_twice_is_refused():
+    import pytest
+
+    from minifig import i18n
+
+    with pytest.raises(ValueError, match="why.hinge"):
+        i18n._merge({"why.hinge": {"en": "another sentence", "ko": "다른 문장"}})
+    assert i18n.t("why.hinge", "en") == "Hinge wants outputs around −1 and +1."  # the first sentence stays
