@@ -1,7 +1,7 @@
 """A room on one server (issue 7), in real browsers against a server of this module's own (it is measured from
 outside: its CPU time): two learners train different figures at the same time and each gets the numbers a lone run
 gives; a learner who presses Train while the trainer is busy is told how many are ahead and starts by itself;
-closing the tab mid-training ends that training."""
+closing the tab mid-training ends that training; a restarted server gives back the figure in the address."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ import pytest
 
 from bench.load import cpu_seconds, server_pid
 from tests.browser.conftest import TRAIN_MS, open_app, running_app, shot, wait_idle
-from tests.browser.test_story import click, press, running_epoch, set_number, status
+from tests.browser.test_story import SEED_LAYERS, click, head_cards, press, running_epoch, set_number, status
+from tests.browser.test_take_home import set_units, units_box
 
 pytestmark = pytest.mark.browser
 
 PORT = 8631
+RESTART_PORT = 8632
 SGD_FIGURE = (  # another head, other legs, another batch size and seed than the seed figure's
     "?data=seed&layer=dense-16-tanh&layer=dense-1-sigmoid&torso=binary_crossentropy&legs=sgd-0.5-0"
     "&epochs=100&batch=5&val=0&seed=7"
@@ -102,6 +104,28 @@ def test_closing_the_tab_mid_training_ends_that_training(room, browser):
     after = cpu_rate(pid, 2.0)
     assert training > 0.4, f"the server was not busy training ({training:.2f} cores)"
     assert after < 0.1, f"the server still works after the tab closed ({after:.2f} cores)"
+
+
+def test_a_server_restart_loses_nothing_the_address_holds(browser, tmp_path):
+    with running_app(tmp_path / "before.log", RESTART_PORT) as url:
+        page = open_app(browser, url)
+        try:
+            click(page, "remove_0")
+            set_units(page, 8)
+            set_number(page, "epochs", 37)
+            address = page.url
+        finally:
+            page.context.close()
+    with running_app(tmp_path / "after.log", RESTART_PORT) as url:
+        assert address.startswith(url)
+        page = open_app(browser, address)
+        try:
+            assert head_cards(page).count() == SEED_LAYERS - 1
+            assert units_box(page).input_value() == "8"
+            assert page.locator(".st-key-epochs input").input_value() == "37"
+            shot(page, "server_e_address_after_restart")
+        finally:
+            page.context.close()
 
 
 def lone_run(address: str) -> float:
