@@ -11,7 +11,16 @@ Prints one JSON line with N, the median and worst seconds from the click on Trai
 and the server's peak memory (resident set of the server process tree, sampled every 0.1 s).
 Target on a 2-core machine: N = 30, worst ≤ 15 s, peak ≤ 3 GB.
 
-    .venv/bin/python bench/load.py [--sessions 30] [--epochs 100] [--url http://host:port] [--browser K]
+    .venv/bin/python bench/load.py [--sessions 30] [--port 8610] [--url http://host:port] [--browser K]
+
+Measured on the 2-core development machine (shared with other work; `load_before`/`load_after` show how busy), N = 30:
+- before issue 7 (Streamlit's per-run Keras clear_session and full GCs): the room did not finish — another
+  session's clear_session reset Keras's layer names mid-build ("Name 'dense' is already the name of a layer").
+- without the training gate (MINIFIG_TRAINING_SLOTS=1000): median 22.3 s, worst 23.2 s, peak 1.08 GB, 45 s server CPU.
+- with the gate (2 slots): median 12.9 s, worst 19.0 s, peak 1.06 GB, 42 s server CPU; 28 of 30 were told to wait.
+One warm learner alone: Train to done 3.2 s before, 0.7 s after (server CPU 3.1 s → 1.0 s).
+Where the rest goes (py-spy, GIL samples while the room trains): ~30 % TensorFlow tracing each new figure's epoch,
+~40 % the page's full runs around a training (the click's and the final rerun's).
 """
 
 from __future__ import annotations
