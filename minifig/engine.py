@@ -4,6 +4,12 @@ Plain `model.fit` spends tens of milliseconds of bookkeeping per epoch, which dw
 on the tiny data of a lesson. Here one epoch — shuffle, every batch's train step, the metrics and
 the validation — is a single traced TensorFlow call, and Python only sees the epoch's numbers.
 
+Tracing costs more than a whole lesson's training, and TensorFlow never frees a traced graph. So
+the traced functions belong to the figure's *kind* (its bricks, torso, legs and data shape), not
+to one trainer: every trainer and head of the same kind — a room of learners building the lesson's
+figure, a Reset, a compare run — passes its own variables to the same graphs (`Graphs`), which
+call the model statelessly (`stateless_call`, `stateless_apply`) and write the results back.
+
 Progress is reported through a plain function (`on_epoch`), as `keras.callbacks.LambdaCallback`
 does, so the engine knows nothing of the page. An exception raised by `on_epoch` (for instance a
 page rerun) ends training after that epoch and leaves the model as it was.
@@ -12,9 +18,11 @@ page rerun) ends training after that epoch and leaves the model as it was.
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import tensorflow as tf
@@ -58,15 +66,13 @@ class Head:
         self.model = build.build_head(spec, n_features, seed=spec.training.seed)
         self.n_features = n_features
         self.loaded_from_file = False  # weights put in from a learner's file, not from training here
-        self._answer = tf.function(
-            lambda x: self.model(x, training=False),
-            input_signature=[tf.TensorSpec([None, n_features], "float32")],
-            autograph=False,
-        )
+        self._answer = answering_graph(spec, n_features)
 
     def predict(self, x) -> np.ndarray:
         """The head's answers for inputs `x` (samples × features)."""
-        return self._answer(np.asarray(x, dtype="float32").reshape(-1, self.n_features)).numpy()
+        x = tf.constant(np.asarray(x, dtype="float32").reshape(-1, self.n_features))
+        model = self.model
+        return self._answer(_handles(model.trainable_variables), _handles(model.non_trainable_variables), x).numpy()
 
 
 class Trainer:
@@ -121,7 +127,7 @@ class Trainer:
         self.timeline.offer(0, lambda: [flat_weights(self.model.get_weights())])
         self._past: tuple[int, Head] | None = None  # the head last travelled to (`head_at`)
         self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
-        self._epoch_fn = tf.function(self._epoch, autograph=False)
+        self._graphs = training_graphs(self.spec, self.data, self._width, self.has_validation)
 
     @property
     def epochs_done(self) -> int:
@@ -167,13 +173,16 @@ class Trainer:
         started = time.perf_counter()
         batch = max(1, min(batch_size, self.n_train))
         self._epochs_seen.assign(self.epochs_done)
-        run_epoch = self._epoch_fn.get_concrete_function(tf.constant(batch), batch >= self.n_train)
+        state = self._graphs.state_of(self.model, self.optimizer)
+        data = (self._x, self._y, self._x_val, self._y_val)
+        seed = tf.constant(self.spec.training.seed, "int32")
+        one_batch = batch >= self.n_train
         batch = tf.constant(batch)
         n_numbers = 4 if self.has_validation else 2
         weights = None  # the last epoch's weights, flat: the epoch's graph returns them after its numbers
         try:
             for _ in range(epochs):
-                out = run_epoch(batch).numpy()
+                out = self._graphs.run(one_batch, state, data, self._epochs_seen, seed, batch).numpy()
                 numbers, weights = out[:n_numbers].tolist(), out[n_numbers:]
                 log = EpochLog(
                     self.epochs_done + 1, *numbers[:2], *(numbers[2:] if self.has_validation else (None, None))
@@ -201,24 +210,110 @@ class Trainer:
                 self.timeline.finish(self.epochs_done, lambda: [weights])
         return result
 
-    # --- the traced epoch -------------------------------------------------------------------------
 
-    def _epoch(self, batch_size, one_batch: bool):
-        """One epoch as one graph: shuffle, train every batch, then measure on the validation part.
+_GRAPHS: dict[str, Graphs] = {}
+_ANSWERS: dict[str, object] = {}
+_GRAPHS_LOCK = threading.Lock()  # one trace per kind of figure, even when learners compile at the same moment
+
+
+def _handles(variables) -> list[tf.Variable]:
+    """Keras variables as the TensorFlow variables behind them (what a traced function takes)."""
+    return [getattr(v, "value", v) for v in variables]
+
+
+def _head_kind(spec: FigureSpec, n_features: int) -> str:
+    return repr((spec.to_dict()["head"], n_features))
+
+
+def answering_graph(spec: FigureSpec, n_features: int):
+    """The traced answer of every head of this kind: (trainable, non-trainable variables, x) → outputs."""
+    key = _head_kind(spec, n_features)
+    with _GRAPHS_LOCK:
+        if key not in _ANSWERS:
+            template = build.build_head(spec, n_features, seed=0)  # its structure only: weights come as arguments
+
+            def answer(trainable, non_trainable, x):
+                values = [v.read_value() for v in trainable], [v.read_value() for v in non_trainable]
+                return template.stateless_call(*values, x, training=False)[0]
+
+            _ANSWERS[key] = tf.function(answer, autograph=False, reduce_retracing=True)
+        return _ANSWERS[key]
+
+
+def training_graphs(spec: FigureSpec, data: Dataset, width: int, has_validation: bool) -> Graphs:
+    """The traced epochs shared by every trainer of this kind of figure on data of this shape."""
+    legs = {name: value for name, value in spec.legs.params.items() if name != "learning_rate"}  # a variable
+    key = repr(
+        (
+            _head_kind(spec, data.n_features),
+            spec.torso.card,
+            spec.legs.card,
+            legs,
+            data.label_kind,
+            data.one_hot,
+            width,
+            has_validation,
+        )
+    )
+    with _GRAPHS_LOCK:
+        if key not in _GRAPHS:
+            _GRAPHS[key] = Graphs(spec, data, width, has_validation)
+        return _GRAPHS[key]
+
+
+class Graphs:
+    """One epoch as one graph, for every trainer of one kind of figure.
+
+    The graph trains a template model with a template loss and optimizer. Each call copies a trainer's
+    own variables (the head's and the optimizer's) into the template, runs the epoch and copies them
+    back, inside the graph; trainers of the same kind take turns (`run` holds the template's lock).
+    """
+
+    def __init__(self, spec: FigureSpec, data: Dataset, width: int, has_validation: bool):
+        self.model = build.build_head(spec, data.n_features, seed=0)
+        self.loss = build.make_loss(spec.torso)
+        self.optimizer = build.make_optimizer(spec.legs)
+        self.optimizer.build(self.model.trainable_variables)
+        self.metric_name = "mae" if data.label_kind == "number" else "accuracy"
+        self.width, self.has_validation, self.one_hot = width, has_validation, data.one_hot
+        self.hinge = spec.torso.card == "hinge"
+        self._template = _handles([*self.model.variables, *self.optimizer.variables])
+        self._epochs = {
+            one_batch: tf.function(partial(self._epoch, one_batch=one_batch), autograph=False, reduce_retracing=True)
+            for one_batch in (True, False)
+        }
+        self._lock = threading.Lock()
+
+    def state_of(self, model, optimizer) -> list[tf.Variable]:
+        """A trainer's variables, in the template's order (the same spec builds the same order)."""
+        state = _handles([*model.variables, *optimizer.variables])
+        if [v.shape for v in state] != [v.shape for v in self._template]:
+            raise ValueError("this trainer's variables do not match its kind of figure")
+        return state
+
+    def run(self, one_batch: bool, state, data, epochs_seen, seed, batch_size) -> tf.Tensor:
+        """One epoch of the trainer whose variables are `state`: the numbers, then the weights (flat)."""
+        with self._lock:
+            return self._epochs[one_batch](state, data, epochs_seen, seed, batch_size)
+
+    def _epoch(self, state, data, epochs_seen, seed, batch_size, one_batch: bool):
+        """Shuffle, train every batch, measure on the validation part.
 
         The shuffle is seeded by the spec's seed and the epoch's number, so a run is reproducible.
         """
-        n = tf.shape(self._x)[0]
-        seed = tf.stack([tf.constant(self.spec.training.seed, "int32"), self._epochs_seen.assign_add(1)])
-        order = tf.argsort(tf.random.stateless_uniform([n], seed=seed))
+        for mine, theirs in zip(self._template, state, strict=True):
+            mine.assign(theirs)
+        x, y, x_val, y_val = data
+        n = tf.shape(x)[0]
+        order = tf.argsort(tf.random.stateless_uniform([n], seed=tf.stack([seed, epochs_seen.assign_add(1)])))
         if one_batch:
-            loss, metric = self._train_step(tf.gather(self._x, order), tf.gather(self._y, order))
+            loss, metric = self._train_step(tf.gather(x, order), tf.gather(y, order))
         else:
             steps = (n + batch_size - 1) // batch_size
 
             def body(i, loss_sum, metric_sum):
                 rows = order[i * batch_size : tf.minimum((i + 1) * batch_size, n)]
-                loss, metric = self._train_step(tf.gather(self._x, rows), tf.gather(self._y, rows))
+                loss, metric = self._train_step(tf.gather(x, rows), tf.gather(y, rows))
                 count = tf.cast(tf.shape(rows)[0], "float32")
                 return i + 1, loss_sum + loss * count, metric_sum + metric * count
 
@@ -227,8 +322,10 @@ class Trainer:
             loss, metric = loss_sum / tf.cast(n, "float32"), metric_sum / tf.cast(n, "float32")
         numbers = [loss, metric]
         if self.has_validation:
-            val_pred = self.model(self._x_val, training=False)
-            numbers += [self.loss(self._y_val, val_pred), self._metric(self._y_val, val_pred)]
+            val_pred = self.model(x_val, training=False)
+            numbers += [self.loss(y_val, val_pred), self._metric(y_val, val_pred)]
+        for mine, theirs in zip(self._template, state, strict=True):
+            theirs.assign(mine)
         weights = [tf.reshape(tf.cast(w, "float32"), [-1]) for w in self.model.weights]  # for the timeline
         return tf.concat([tf.stack(numbers), *weights], 0)
 
@@ -246,11 +343,10 @@ class Trainer:
         """Accuracy for yes/no and classes, mean absolute error for numbers."""
         if self.metric_name == "mae":
             return tf.reduce_mean(tf.abs(pred - y))
-        if self._width == 1:
-            threshold = 0.0 if self.spec.torso.card == "hinge" else 0.5
-            hits = tf.equal(tf.cast(pred > threshold, "float32"), y)
+        if self.width == 1:
+            hits = tf.equal(tf.cast(pred > (0.0 if self.hinge else 0.5), "float32"), y)
         else:
-            truth = tf.argmax(y, axis=-1) if self.data.one_hot else tf.cast(tf.reshape(y, [-1]), "int64")
+            truth = tf.argmax(y, axis=-1) if self.one_hot else tf.cast(tf.reshape(y, [-1]), "int64")
             hits = tf.equal(tf.argmax(pred, axis=-1), truth)
         return tf.reduce_mean(tf.cast(hits, "float32"))
 

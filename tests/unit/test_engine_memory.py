@@ -21,11 +21,6 @@ EPOCHS = 20
 GROWTH_LIMIT_MB = 100
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="TensorFlow 2.21 never frees a traced function's graph (tensorflow/tensorflow#124972): each compiled "
-    "and trained figure keeps ~2.7 MB (271 MB per 100 cycles measured), with or without clear_session and gc.collect",
-)
 def test_a_hundred_build_train_reset_cycles_grow_memory_by_less_than_100_mb():
     spec = seed_figure()
     data = load(spec.dataset, None, None, spec.training.seed)
