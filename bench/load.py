@@ -19,8 +19,11 @@ Measured on the 2-core development machine (shared with other work; `load_before
 - without the training gate (MINIFIG_TRAINING_SLOTS=1000): median 22.3 s, worst 23.2 s, peak 1.08 GB, 45 s server CPU.
 - with the gate (2 slots): median 12.9 s, worst 19.0 s, peak 1.06 GB, 42 s server CPU; 28 of 30 were told to wait.
 One warm learner alone: Train to done 3.2 s before, 0.7 s after (server CPU 3.1 s → 1.0 s).
-Where the rest goes (py-spy, GIL samples while the room trains): ~30 % TensorFlow tracing each new figure's epoch,
+Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFlow tracing each new figure's epoch,
 ~40 % the page's full runs around a training (the click's and the final rerun's).
+- with the gate and one traced graph per kind of figure shared by all learners (engine.Graphs), machine otherwise
+  idle, two runs: median 8.3 / 8.2 s, worst 12.8 / 12.4 s, peak 0.91 GB, 30 / 28 s server CPU; open to done,
+  worst 28 / 26 s.
 """
 
 from __future__ import annotations
