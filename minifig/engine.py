@@ -22,7 +22,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 
 import numpy as np
 import tensorflow as tf
@@ -66,11 +65,14 @@ class Head:
         self.model = build.build_head(spec, n_features, seed=spec.training.seed)
         self.n_features = n_features
         self.loaded_from_file = False  # weights put in from a learner's file, not from training here
+        self.before_reading: Callable[[], None] | None = None  # set by a trainer whose graph may hold newer weights
         self._answer = answering_graph(spec, n_features)
 
     def predict(self, x) -> np.ndarray:
         """The head's answers for inputs `x` (samples × features)."""
         x = tf.constant(np.asarray(x, dtype="float32").reshape(-1, self.n_features))
+        if self.before_reading is not None:
+            self.before_reading()
         model = self.model
         return self._answer(_handles(model.trainable_variables), _handles(model.non_trainable_variables), x).numpy()
 
@@ -126,8 +128,10 @@ class Trainer:
         self.timeline = Timeline(capacity=capacity_for(self.model.weights))
         self.timeline.offer(0, lambda: [flat_weights(self.model.get_weights())])
         self._past: tuple[int, Head] | None = None  # the head last travelled to (`head_at`)
-        self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
         self._graphs = training_graphs(self.spec, self.data, self._width, self.has_validation)
+        self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)  # seeds each epoch's shuffle
+        self._state = self._graphs.state_of(self.model, self.optimizer, self._epochs_seen)
+        self.head.before_reading = lambda: self._graphs.release(self._state)  # answers while training are current
 
     @property
     def epochs_done(self) -> int:
@@ -172,17 +176,18 @@ class Trainer:
         result = self.last_run = TrainResult()
         started = time.perf_counter()
         batch = max(1, min(batch_size, self.n_train))
-        self._epochs_seen.assign(self.epochs_done)
-        state = self._graphs.state_of(self.model, self.optimizer)
+        state = self._state
         data = (self._x, self._y, self._x_val, self._y_val)
         seed = tf.constant(self.spec.training.seed, "int32")
-        one_batch = batch >= self.n_train
-        batch = tf.constant(batch)
+        one_batch, batch = batch >= self.n_train, tf.constant(batch)
+        self._graphs.release(state)
+        self._epochs_seen.assign(self.epochs_done)
+        run_epoch = self._graphs.epoch_for(one_batch, data, batch)
         n_numbers = 4 if self.has_validation else 2
         weights = None  # the last epoch's weights, flat: the epoch's graph returns them after its numbers
         try:
             for _ in range(epochs):
-                out = self._graphs.run(one_batch, state, data, self._epochs_seen, seed, batch).numpy()
+                out = self._graphs.run(run_epoch, state, data, seed, batch).numpy()
                 numbers, weights = out[:n_numbers].tolist(), out[n_numbers:]
                 log = EpochLog(
                     self.epochs_done + 1, *numbers[:2], *(numbers[2:] if self.has_validation else (None, None))
@@ -206,6 +211,7 @@ class Trainer:
             raise
         finally:
             result.seconds = time.perf_counter() - started
+            self._graphs.release(state)  # the head's own variables hold the trained weights again
             if weights is not None:
                 self.timeline.finish(self.epochs_done, lambda: [weights])
         return result
@@ -218,7 +224,7 @@ _GRAPHS_LOCK = threading.Lock()  # one trace per kind of figure, even when learn
 
 def _handles(variables) -> list[tf.Variable]:
     """Keras variables as the TensorFlow variables behind them (what a traced function takes)."""
-    return [getattr(v, "value", v) for v in variables]
+    return [v if isinstance(v, tf.Variable) else v.value for v in variables]
 
 
 def _head_kind(spec: FigureSpec, n_features: int) -> str:
@@ -264,9 +270,10 @@ def training_graphs(spec: FigureSpec, data: Dataset, width: int, has_validation:
 class Graphs:
     """One epoch as one graph, for every trainer of one kind of figure.
 
-    The graph trains a template model with a template loss and optimizer. Each call copies a trainer's
-    own variables (the head's and the optimizer's) into the template, runs the epoch and copies them
-    back, inside the graph; trainers of the same kind take turns (`run` holds the template's lock).
+    The graph trains a template model with a template loss and optimizer. A trainer's own variables (the
+    head's and the optimizer's) are copied into the template when it starts training and copied back when it
+    stops, when its head is read, or when another trainer of the same kind needs the template in between.
+    Trainers of the same kind take turns, an epoch at a time (the template's lock).
     """
 
     def __init__(self, spec: FigureSpec, data: Dataset, width: int, has_validation: bool):
@@ -277,35 +284,56 @@ class Graphs:
         self.metric_name = "mae" if data.label_kind == "number" else "accuracy"
         self.width, self.has_validation, self.one_hot = width, has_validation, data.one_hot
         self.hinge = spec.torso.card == "hinge"
-        self._template = _handles([*self.model.variables, *self.optimizer.variables])
-        self._epochs = {
-            one_batch: tf.function(partial(self._epoch, one_batch=one_batch), autograph=False, reduce_retracing=True)
-            for one_batch in (True, False)
-        }
+        self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
+        self._template = _handles([*self.model.variables, *self.optimizer.variables, self._epochs_seen])
+        self._epochs = {one_batch: self._traced_epoch(one_batch) for one_batch in (True, False)}
+        self._copy = tf.function(_copy, autograph=False)
+        self._holder: list[tf.Variable] | None = None  # the trainer's variables the template holds (newer there)
         self._lock = threading.Lock()
 
-    def state_of(self, model, optimizer) -> list[tf.Variable]:
+    def _traced_epoch(self, one_batch: bool):
+        def epoch(data, seed, batch_size):
+            return self._epoch(data, seed, batch_size, one_batch)
+
+        return tf.function(epoch, autograph=False, reduce_retracing=True)
+
+    def state_of(self, model, optimizer, epochs_seen: tf.Variable) -> list[tf.Variable]:
         """A trainer's variables, in the template's order (the same spec builds the same order)."""
-        state = _handles([*model.variables, *optimizer.variables])
+        state = _handles([*model.variables, *optimizer.variables, epochs_seen])
         if [v.shape for v in state] != [v.shape for v in self._template]:
             raise ValueError("this trainer's variables do not match its kind of figure")
         return state
 
-    def run(self, one_batch: bool, state, data, epochs_seen, seed, batch_size) -> tf.Tensor:
+    def epoch_for(self, one_batch: bool, data, batch_size):
+        """The traced epoch for data of this shape (a concrete function: calling it skips the dispatch)."""
+        with self._lock:
+            return self._epochs[one_batch].get_concrete_function(data, tf.constant(0, "int32"), batch_size)
+
+    def run(self, run_epoch, state, data, seed, batch_size) -> tf.Tensor:
         """One epoch of the trainer whose variables are `state`: the numbers, then the weights (flat)."""
         with self._lock:
-            return self._epochs[one_batch](state, data, epochs_seen, seed, batch_size)
+            if self._holder is not state:
+                if self._holder is not None:
+                    self._copy(self._template, self._holder)
+                self._copy(state, self._template)
+                self._holder = state
+            return run_epoch(data, seed, batch_size)
 
-    def _epoch(self, state, data, epochs_seen, seed, batch_size, one_batch: bool):
+    def release(self, state: list[tf.Variable]) -> None:
+        """Give the trainer with variables `state` its newest values back, if the template holds them."""
+        with self._lock:
+            if self._holder is state:
+                self._copy(self._template, state)
+                self._holder = None
+
+    def _epoch(self, data, seed, batch_size, one_batch: bool):
         """Shuffle, train every batch, measure on the validation part.
 
         The shuffle is seeded by the spec's seed and the epoch's number, so a run is reproducible.
         """
-        for mine, theirs in zip(self._template, state, strict=True):
-            mine.assign(theirs)
         x, y, x_val, y_val = data
         n = tf.shape(x)[0]
-        order = tf.argsort(tf.random.stateless_uniform([n], seed=tf.stack([seed, epochs_seen.assign_add(1)])))
+        order = tf.argsort(tf.random.stateless_uniform([n], seed=tf.stack([seed, self._epochs_seen.assign_add(1)])))
         if one_batch:
             loss, metric = self._train_step(tf.gather(x, order), tf.gather(y, order))
         else:
@@ -324,8 +352,6 @@ class Graphs:
         if self.has_validation:
             val_pred = self.model(x_val, training=False)
             numbers += [self.loss(y_val, val_pred), self._metric(y_val, val_pred)]
-        for mine, theirs in zip(self._template, state, strict=True):
-            theirs.assign(mine)
         weights = [tf.reshape(tf.cast(w, "float32"), [-1]) for w in self.model.weights]  # for the timeline
         return tf.concat([tf.stack(numbers), *weights], 0)
 
@@ -349,6 +375,11 @@ class Graphs:
             truth = tf.argmax(y, axis=-1) if self.one_hot else tf.cast(tf.reshape(y, [-1]), "int64")
             hits = tf.equal(tf.argmax(pred, axis=-1), truth)
         return tf.reduce_mean(tf.cast(hits, "float32"))
+
+
+def _copy(sources: list[tf.Variable], targets: list[tf.Variable]) -> None:
+    for source, target in zip(sources, targets, strict=True):
+        target.assign(source)
 
 
 def _answers(y: np.ndarray, width: int, data: Dataset) -> np.ndarray:

@@ -122,3 +122,23 @@ def test_nan_loss_ends_training_and_says_it_diverged():
     result = Trainer(spec, data).train(200, 10)
     assert result.diverged and result.stopped
     assert not np.isfinite(result.logs[-1].loss)
+
+
+def test_trainers_of_one_kind_share_a_graph_and_keep_their_own_weights():
+    """Two learners' figures of the same kind train in turns through one traced graph: each ends as if alone."""
+    from dataclasses import replace
+
+    spec = seed_figure()
+    other = replace(spec, training=replace(spec.training, seed=7))
+    data = load("seed")
+    alone = Trainer(spec, data)
+    alone.train(6, 3)
+    first, second = Trainer(spec, data), Trainer(other, data)
+    assert first._graphs is second._graphs is alone._graphs
+    for _ in range(6):
+        first.train(1, 3)
+        second.train(1, 3)
+        assert second.predict([[3.0]]).shape == (1, 1)  # reading one head between the other's epochs
+    assert [log.loss for log in first.history] == [log.loss for log in alone.history]
+    np.testing.assert_array_equal(first.predict([[1.0], [9.0]]), alone.predict([[1.0], [9.0]]))
+    assert [log.loss for log in second.history] != [log.loss for log in first.history]  # its own seed, its own run
