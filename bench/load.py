@@ -24,6 +24,8 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
 - with the gate and one traced graph per kind of figure shared by all learners (engine.Graphs), machine otherwise
   idle, two runs: median 8.3 / 8.2 s, worst 12.8 / 12.4 s, peak 0.91 GB, 30 / 28 s server CPU; open to done,
   worst 28 / 26 s.
+- and a pool of graphs per kind (one per core, so two learners of the lesson's figure train side by side), two runs:
+  median 6.7 / 5.9 s, worst 9.2 / 8.5 s, peak 0.91 GB, 24 / 23 s server CPU; open to done, worst 23 / 22 s.
 """
 
 from __future__ import annotations

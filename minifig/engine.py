@@ -18,9 +18,11 @@ page rerun) ends training after that epoch and leaves the model as it was.
 from __future__ import annotations
 
 import math
+import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -130,8 +132,9 @@ class Trainer:
         self._past: tuple[int, Head] | None = None  # the head last travelled to (`head_at`)
         self._graphs = training_graphs(self.spec, self.data, self._width, self.has_validation)
         self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)  # seeds each epoch's shuffle
-        self._state = self._graphs.state_of(self.model, self.optimizer, self._epochs_seen)
-        self.head.before_reading = lambda: self._graphs.release(self._state)  # answers while training are current
+        self._state = _handles([*self.model.variables, *self.optimizer.variables, self._epochs_seen])
+        self._lent: Graphs | None = None  # the graphs training this trainer right now
+        self.head.before_reading = self._read_back  # answers while training are current
 
     @property
     def epochs_done(self) -> int:
@@ -174,20 +177,31 @@ class Trainer:
             The run's `TrainResult`; its logs are also appended to `history`.
         """
         result = self.last_run = TrainResult()
+        with self._graphs.lend() as graphs:
+            self._lent = graphs
+            try:
+                return self._train(graphs, result, epochs, batch_size, on_epoch, should_stop, max_seconds)
+            finally:
+                self._lent = None
+
+    def _read_back(self) -> None:
+        if self._lent is not None:
+            self._lent.release(self._state)
+
+    def _train(self, graphs: Graphs, result: TrainResult, epochs, batch_size, on_epoch, should_stop, max_seconds):
         started = time.perf_counter()
         batch = max(1, min(batch_size, self.n_train))
-        state = self._state
+        state = graphs.state_of(self._state)
         data = (self._x, self._y, self._x_val, self._y_val)
         seed = tf.constant(self.spec.training.seed, "int32")
         one_batch, batch = batch >= self.n_train, tf.constant(batch)
-        self._graphs.release(state)
         self._epochs_seen.assign(self.epochs_done)
-        run_epoch = self._graphs.epoch_for(one_batch, data, batch)
+        run_epoch = graphs.epoch_for(one_batch, data, batch)
         n_numbers = 4 if self.has_validation else 2
         weights = None  # the last epoch's weights, flat: the epoch's graph returns them after its numbers
         try:
             for _ in range(epochs):
-                out = self._graphs.run(run_epoch, state, data, seed, batch).numpy()
+                out = graphs.run(run_epoch, state, data, seed, batch).numpy()
                 numbers, weights = out[:n_numbers].tolist(), out[n_numbers:]
                 log = EpochLog(
                     self.epochs_done + 1, *numbers[:2], *(numbers[2:] if self.has_validation else (None, None))
@@ -211,13 +225,14 @@ class Trainer:
             raise
         finally:
             result.seconds = time.perf_counter() - started
-            self._graphs.release(state)  # the head's own variables hold the trained weights again
+            graphs.release(state)  # the head's own variables hold the trained weights again
             if weights is not None:
                 self.timeline.finish(self.epochs_done, lambda: [weights])
         return result
 
 
-_GRAPHS: dict[str, Graphs] = {}
+_GRAPHS: dict[str, GraphPool] = {}
+GRAPHS_PER_KIND = os.cpu_count() or 1  # as many learners of one kind of figure as the machine trains at once
 _ANSWERS: dict[str, object] = {}
 _GRAPHS_LOCK = threading.Lock()  # one trace per kind of figure, even when learners compile at the same moment
 
@@ -246,7 +261,7 @@ def answering_graph(spec: FigureSpec, n_features: int):
         return _ANSWERS[key]
 
 
-def training_graphs(spec: FigureSpec, data: Dataset, width: int, has_validation: bool) -> Graphs:
+def training_graphs(spec: FigureSpec, data: Dataset, width: int, has_validation: bool) -> GraphPool:
     """The traced epochs shared by every trainer of this kind of figure on data of this shape."""
     legs = {name: value for name, value in spec.legs.params.items() if name != "learning_rate"}  # a variable
     key = repr(
@@ -263,8 +278,46 @@ def training_graphs(spec: FigureSpec, data: Dataset, width: int, has_validation:
     )
     with _GRAPHS_LOCK:
         if key not in _GRAPHS:
-            _GRAPHS[key] = Graphs(spec, data, width, has_validation)
+            _GRAPHS[key] = GraphPool(lambda: Graphs(spec, data, width, has_validation), GRAPHS_PER_KIND)
         return _GRAPHS[key]
+
+
+class GraphPool:
+    """A few `Graphs` of one kind, lent to one trainer at a time, so learners of the same figure train side by side.
+
+    At most `size` are ever made (each is traced once); a trainer that finds them all lent waits for one.
+    """
+
+    def __init__(self, make: Callable[[], Graphs], size: int):
+        self._make, self._size = make, max(1, size)
+        self._free: list[Graphs] = []
+        self._made = 0
+        self._changed = threading.Condition()
+
+    @contextmanager
+    def lend(self) -> Iterator[Graphs]:
+        with self._changed:
+            while not self._free and self._made >= self._size:
+                self._changed.wait()
+            if self._free:
+                graphs = self._free.pop()
+            else:
+                self._made += 1
+                graphs = None
+        if graphs is None:
+            try:
+                graphs = self._make()
+            except BaseException:
+                with self._changed:
+                    self._made -= 1
+                    self._changed.notify()
+                raise
+        try:
+            yield graphs
+        finally:
+            with self._changed:
+                self._free.append(graphs)
+                self._changed.notify()
 
 
 class Graphs:
@@ -297,9 +350,8 @@ class Graphs:
 
         return tf.function(epoch, autograph=False, reduce_retracing=True)
 
-    def state_of(self, model, optimizer, epochs_seen: tf.Variable) -> list[tf.Variable]:
-        """A trainer's variables, in the template's order (the same spec builds the same order)."""
-        state = _handles([*model.variables, *optimizer.variables, epochs_seen])
+    def state_of(self, state: list[tf.Variable]) -> list[tf.Variable]:
+        """A trainer's variables (head, optimizer, epoch counter), checked against the template's order."""
         if [v.shape for v in state] != [v.shape for v in self._template]:
             raise ValueError("this trainer's variables do not match its kind of figure")
         return state
