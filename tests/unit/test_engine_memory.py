@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from minifig.datasets import load
 from minifig.engine import Trainer
 from minifig.spec import seed_figure
