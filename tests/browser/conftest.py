@@ -37,6 +37,8 @@ LOAD_MS = 60_000  # the first page run imports TensorFlow
 RUN_MS = 60_000  # one script run after an action
 TRAIN_MS = 150_000  # a whole training run (the page caps one run at two minutes)
 RERUN_GRACE_MS = 1_500  # how long an action may take to start a script run at all
+SKELETON = "[data-testid='stSkeleton']"
+PAINT_MS = 15_000  # how long the browser may take to draw a long page after a run
 SETTLE_MS = 300  # the page must stay idle this long: a run may end in st.rerun(), which starts another
 
 # Counts the script runs the page starts (the attribute flips to "running"), so `wait_idle` knows whether
@@ -192,9 +194,21 @@ def wait_idle(page, timeout_ms: int = RUN_MS) -> None:
             "([runs, idle]) => window.__minifigRuns === runs && !!document.querySelector(idle)", [runs, IDLE]
         )
         if settled:
+            _wait_painted(page)
             return
         if time.monotonic() > deadline:
             raise TimeoutError(f"the page did not settle within {timeout_ms} ms")
+
+
+def _wait_painted(page) -> None:
+    """After a run the browser may still show grey placeholders (skeletons) for a moment while it draws a long page;
+    a widget read then has no value yet. Wait (briefly) until they are gone."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(f"() => !document.querySelector({SKELETON!r})", timeout=PAINT_MS)
+    except PlaywrightTimeout:
+        pass  # a part that stays a placeholder is the test's own business
 
 
 def shot(page, name: str) -> Path:
