@@ -6,13 +6,7 @@ import pytest
 
 from minifig.i18n import t
 from minifig.lesson import FIRST_QUESTION, STEPS, WRONG_TORSO
-
-
-def said(app) -> str:
-    parts = [m.value for m in app.markdown] + [m.value for m in app.caption]
-    for kind in (app.error, app.warning, app.info, app.success):
-        parts += [e.value for e in kind]
-    return "\n".join(parts)
+from tests.app.test_story import texts
 
 
 def next_step(app):
@@ -22,7 +16,7 @@ def next_step(app):
 
 
 def on_step(app, lang: str, number: int) -> None:
-    text = said(app)
+    text = texts(app)
     assert t("lesson.step_of", lang, n=number, total=len(STEPS)) in text
     assert t(f"lesson.{STEPS[number - 1].id}.title", lang) in text
 
@@ -40,7 +34,7 @@ def test_the_lesson_runs_from_first_step_to_last(app, lang):
     next_step(app)  # 2. the head alone babbles about 3
     on_step(app, lang, 2)
     assert app.slider(key="predict_input").value == FIRST_QUESTION
-    assert t("ui.babbling", lang) in said(app)
+    assert t("ui.babbling", lang) in texts(app)
 
     next_step(app)  # 3. a torso that does not fit; the lesson waits for the fix
     on_step(app, lang, 3)
@@ -55,7 +49,7 @@ def test_the_lesson_runs_from_first_step_to_last(app, lang):
     assert app.button(key="lesson_next").disabled and app.session_state.trainer is None
     app.button(key="lesson_do").click().run()
     assert app.session_state.trainer is not None
-    assert t("ui.compiled", lang) in said(app)
+    assert t("ui.compiled", lang) in texts(app)
 
     next_step(app)  # 5. train 100 epochs, 10 at a time
     on_step(app, lang, 5)
@@ -63,7 +57,7 @@ def test_the_lesson_runs_from_first_step_to_last(app, lang):
     assert app.button(key="lesson_next").disabled
     app.button(key="lesson_do").click().run()
     assert app.session_state.trainer.epochs_done == 100
-    assert "100/100" in said(app)
+    assert "100/100" in texts(app)
 
     next_step(app)  # 6. ask: the lesson waits for the slider, then quotes the trained answer
     on_step(app, lang, 6)
@@ -73,7 +67,7 @@ def test_the_lesson_runs_from_first_step_to_last(app, lang):
     quoted = next(s.value for s in app.success if "→" in s.value)
     value = float(re.search(r"→ .*?(\d\.\d+)", quoted).group(1))
     assert value < 0.5, quoted  # trained: 2 is small
-    assert t("lesson.finished", lang) in said(app)
+    assert t("lesson.finished", lang) in texts(app)
     assert app.button(key="lesson_next").label == t("lesson.finish", lang)
 
     next_step(app)  # finish: the lesson closes and the trained figure stays
