@@ -6,7 +6,7 @@ asking the figure. Training itself starts last, when the whole page is already o
 
 import streamlit as st
 
-from components import challenge, lesson, state
+from components import board, challenge, lesson, room, state
 from components.challenge_maker import render_challenge_maker
 from components.compare import render_compare
 from components.data import current_choice, render_data
@@ -29,11 +29,16 @@ from minifig import fit_check, spec
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
 keep_sessions_apart()
 state.init()
+if board.requested():  # the teacher's board link: the room, not a figure
+    render_header()
+    board.render_board()
+    st.stop()
 lesson.init()
 challenge.init()
 render_header()
 state.show_notices("page")
 challenge.render_banner()
+room.render_join()
 lesson_place = st.container(key="lesson_bar")  # the lesson sits here, above the data
 with st.container(key="section_data"):
     choice = render_data() if challenge.shows("data") else current_choice()
@@ -99,7 +104,9 @@ if challenge.shows("compare"):
         start_compare = render_compare(figure, choice, usable=not problems and not misfits)
 state.sync_address(figure, usable=not problems)
 
+room.note(figure)  # a learner in a challenge's room: the board hears of every step (at most once a second)
 if start_training:
-    start_training()
+    with room.posting_while_training(figure):
+        start_training()
 elif start_compare:
     start_compare()

@@ -35,9 +35,9 @@ def render_card_download(spec: FigureSpec, usable: bool) -> None:
     st.caption(tr("card.help"))
 
 
-def page_link(query: dict) -> str:
-    """The page's address with `query` and the parameters kept beside the figure (a challenge)."""
-    extras = st.session_state.get("address_extras", {})
+def page_link(query: dict, with_extras: bool = True) -> str:
+    """The page's address with `query` and (`with_extras`) the parameters kept beside the figure (a challenge)."""
+    extras = st.session_state.get("address_extras", {}) if with_extras else {}
     query = {**query, **{key: value for key, value in extras.items() if key not in query}}  # as the address has it
     base = st.context.url or ""
     if base and not urlsplit(base).path:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.room import server_secret
 from components.state import notify, tr
 from minifig import challenge as core
+from minifig import signing
 from minifig.datasets import DATASETS
 from minifig.drawing import brick_label
 from minifig.spec import FigureSpec
@@ -124,18 +126,22 @@ def _rules(challenge: core.Challenge) -> list[str]:
 
 
 def _from_address() -> core.Challenge | None:
-    value = st.query_params.get_all(core.PARAM)
-    if not value:
+    """The challenge of a sealed learners' link; an unsealed or changed one is refused and the page opens as usual."""
+    query = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    if not query.get(core.PARAM):
         return None
     lang = st.session_state.lang
     try:
-        challenge = core.parse(value[-1])
+        sealed = signing.read_learners_link(query, server_secret())
     except core.ChallengeError as error:
         notify("page", "error", [tr("challenge.refused"), *(f"- {p.text(lang)}" for p in error.problems)])
         return None
-    _apply(challenge)
-    st.session_state.address_extras[core.PARAM] = value[-1]
-    return challenge
+    _apply(sealed.challenge)
+    st.session_state.challenge_room = sealed
+    st.session_state.address_extras.update(
+        {core.PARAM: sealed.payload, signing.ROOM: sealed.room, signing.SEAL: query[signing.SEAL][-1]}
+    )
+    return sealed.challenge
 
 
 def _apply(challenge: core.Challenge) -> None:
@@ -158,5 +164,6 @@ def _apply(challenge: core.Challenge) -> None:
 
 
 def _leave() -> None:
-    st.session_state.challenge_card = None
-    st.session_state.address_extras.pop(core.PARAM, None)
+    st.session_state.challenge_card = st.session_state.challenge_room = None
+    for key in (core.PARAM, signing.ROOM, signing.SEAL):
+        st.session_state.address_extras.pop(key, None)

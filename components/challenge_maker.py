@@ -7,9 +7,10 @@ from dataclasses import replace
 import streamlit as st
 
 from components.card import page_link
+from components.room import server_secret
 from components.state import tr
 from minifig import challenge as core
-from minifig import url_state
+from minifig import signing, url_state
 from minifig.datasets import DATASETS
 from minifig.drawing import brick_label
 from minifig.spec import FigureSpec
@@ -84,10 +85,19 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
             except core.ChallengeError as error:
                 st.warning("  \n".join(p.text(st.session_state.lang) for p in error.problems))
                 return
-            st.markdown(tr("challenge.link"))
-            st.code(challenge_link(start, challenge), language=None, wrap_lines=True)
+            room = st.session_state.setdefault("room_id", signing.new_room())  # one room per teacher's session
+            st.markdown(tr("room.learners_link"))
+            st.code(challenge_link(start, challenge, room), language=None, wrap_lines=True)
+        with st.container(key="board_link"):
+            st.markdown(tr("room.board_link"))
+            st.code(board_link(challenge, room), language=None, wrap_lines=True)
 
 
-def challenge_link(start: FigureSpec, challenge: core.Challenge) -> str:
-    """The page's address with the learner's starting figure and the challenge."""
-    return page_link({**url_state.to_query(start), core.PARAM: core.encode(challenge)})
+def challenge_link(start: FigureSpec, challenge: core.Challenge, room: str) -> str:
+    """The learners' link: the page's address with their starting figure and the sealed challenge."""
+    return page_link({**url_state.to_query(start), **signing.learners_query(challenge, room, server_secret())})
+
+
+def board_link(challenge: core.Challenge, room: str) -> str:
+    """The teacher's board link: the room's challenge and the teacher's key, nothing of the page's own address."""
+    return page_link(signing.board_query(challenge, room, server_secret()), with_extras=False)

@@ -67,7 +67,7 @@ def refresh_curves(figure: go.Figure, history: list[EpochLog]) -> go.Figure:
 
 def _columns(history: list[EpochLog]) -> tuple[dict[str, np.ndarray], np.ndarray]:
     columns = {name: np.array([getattr(log, name) for log in history], dtype=float) for name in _SERIES}
-    return columns, np.arange(1, len(history) + 1)
+    return columns, np.array([log.epoch for log in history], dtype=int)  # a board's curves skip epochs
 
 
 _SERIES = {

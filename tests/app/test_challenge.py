@@ -3,7 +3,7 @@ enforced, training to the goal is praised; a hostile link is refused and the pag
 
 from streamlit.testing.v1 import AppTest
 
-from minifig import challenge
+from minifig import challenge, signing
 from minifig.cards import brick
 from tests.app.conftest import APP
 from tests.app.test_take_home import texts
@@ -26,7 +26,7 @@ ADDRESS = {
     "epochs": "30",
     "batch": "16",
     "val": "0.2",
-    "challenge": challenge.encode(GAUSS),
+    **signing.learners_query(GAUSS, "room-app-test", signing.server_secret()),
 }
 
 
@@ -90,7 +90,7 @@ def test_the_teacher_panel_writes_a_link_the_learner_page_reads():
 
 def test_every_hideable_control_can_be_hidden_and_keeps_its_value_until_the_learner_leaves():
     hidden = challenge.Challenge("gauss", "loss", 0.3, torso=brick("binary_crossentropy"), hidden=challenge.HIDEABLE)
-    app = opened({**ADDRESS, "challenge": challenge.encode(hidden)})
+    app = opened({**ADDRESS, **signing.learners_query(hidden, "room-app-test", signing.server_secret())})
     assert not app.exception
     keys = {widget.key for widget in [*app.selectbox, *app.number_input, *app.slider]}
     assert not keys & {"dataset", "validation_split", "torso", "legs", "lr", "epochs", "batch_size"}
@@ -106,5 +106,6 @@ def test_every_hideable_control_can_be_hidden_and_keeps_its_value_until_the_lear
         0.2,
     )
     app.button(key="challenge_leave").click().run()
-    assert app.session_state.challenge_card is None and "challenge" not in app.query_params
+    assert app.session_state.challenge_card is None
+    assert not {"challenge", "room", "seal"} & set(app.query_params)
     assert {"dataset", "legs", "epochs"} <= {widget.key for widget in [*app.selectbox, *app.number_input]}

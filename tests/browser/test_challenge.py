@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import pytest
 from PIL import Image
 
-from minifig import challenge
+from minifig import challenge, signing
 from minifig.cards import brick
 from minifig.figure_card import HEIGHT, WIDTH, qr_layout
 from minifig.i18n import STRINGS
@@ -31,7 +31,7 @@ QUERY = {
     "epochs": "30",
     "batch": "16",
     "val": "0.2",
-    "challenge": challenge.encode(GAUSS),
+    **signing.learners_query(GAUSS, "room-browser-test", signing.server_secret()),
 }
 BRICK_REFUSED = STRINGS["challenge.brick_refused"]["en"].split("{")[0]
 

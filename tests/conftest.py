@@ -1,0 +1,70 @@
+"""Fixtures shared by every layer of tests: a Redis server of the tests' own, for the room store."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+REDIS_SERVER = "/usr/bin/redis-server"
+REDIS_START_SECONDS = 15
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_redis(directory: Path) -> Iterator[str]:
+    """`redis-server` on a free local port, keeping nothing on disk; yields its redis:// URL, then stops it."""
+    import redis
+
+    port = free_port()
+    command = [
+        shutil.which("redis-server") or REDIS_SERVER,
+        *("--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"),
+        *("--dir", str(directory), "--logfile", str(directory / "redis.log")),
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        client, deadline = redis.Redis.from_url(url, socket_timeout=1), time.monotonic() + REDIS_START_SECONDS
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"redis-server did not start on port {port}") from None
+                time.sleep(0.05)
+        client.close()
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis of the tests' own. Without redis-server the tests that need it skip, except on CI (CI=true), where
+    they fail: `.ci/run` installs it."""
+    if not (shutil.which("redis-server") or Path(REDIS_SERVER).exists()):
+        message = "redis-server is missing: apt-get install redis-server"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    with running_redis(tmp_path_factory.mktemp("redis")) as url:
+        yield url
