@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 
-import pandas as pd
 import streamlit as st
 
 from components.room import room_store, server_secret
@@ -75,7 +74,7 @@ def _live(sealed: signing.SealedChallenge) -> None:
         _clear(sealed)
 
 
-def _table(entries: list[dict], now: float) -> pd.DataFrame:
+def _table(entries: list[dict], now: float) -> list[dict]:
     rows = []
     for rank, entry in enumerate(entries, start=1):
         reached = entry.get("reached")
@@ -94,7 +93,7 @@ def _table(entries: list[dict], now: float) -> pd.DataFrame:
                 tr("board.col_last"): _ago(now - entry.get("last", now)),
             }
         )
-    return pd.DataFrame(rows)
+    return rows
 
 
 def _spotlight(entry: dict | None) -> None:
