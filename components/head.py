@@ -25,7 +25,9 @@ def render_head(weights: tuple[int, ...] | None = None) -> None:
             with st.container(key=f"brick_{item['uid']}", border=True):
                 _brick(i, item, len(head))
                 if weights is not None and i < len(weights):
-                    st.caption(tr("meter.brick", n=f"{weights[i]:,}"), help=tr("meter.help"))
+                    measured = CATALOGUE[item["card"]].adapts  # keeps numbers that training does not change
+                    line = tr("meter.brick_measured" if measured else "meter.brick", n=f"{weights[i]:,}")
+                    st.caption(line, help=tr("meter.help_measured" if measured else "meter.help"))
 
 
 def handle_drags() -> None:

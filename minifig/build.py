@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 
 import keras
+import numpy as np
 import tensorflow as tf
 
 from minifig.cards import CATALOGUE, Brick, Regularizer, keras_arguments
@@ -28,7 +29,40 @@ def make_layer(brick: Brick) -> keras.layers.Layer:
     penalty = arguments.get("kernel_regularizer")
     if isinstance(penalty, Regularizer):
         arguments["kernel_regularizer"] = getattr(keras.regularizers, penalty.keras_class)(penalty.rate)
-    return getattr(keras.layers, CATALOGUE[brick.card].keras_class)(**arguments)
+    layer = getattr(keras.layers, CATALOGUE[brick.card].keras_class)(**arguments)
+    return _measures_when_called(layer) if CATALOGUE[brick.card].adapts else layer
+
+
+def _measures_when_called(layer: keras.layers.Normalization) -> keras.layers.Normalization:
+    """The layer, reading its mean and variance from its weights on every call.
+
+    Keras's Normalization turns its weights into constant tensors when it is adapted or loaded
+    (`finalize_state`), and calls with those. A traced graph shared by every head of one kind of figure
+    (`engine.Graphs`, `engine.answering_graph`) would then bake one head's statistics in for all; and
+    `set_weights` (time travel) would not reach them. Reading the weights at each call keeps them per head.
+    Only this instance's `call` changes: the layer is saved and exported as Keras's own Normalization.
+    """
+    plain_call = layer.call
+
+    def call(inputs):
+        layer.finalize_state()
+        return plain_call(inputs)
+
+    layer.call = call
+    return layer
+
+
+def adapt(model: keras.Sequential, x: np.ndarray) -> None:
+    """Let every measuring layer of `model` (Normalization) measure the numbers that reach it when `x` goes in.
+
+    A layer further down measures what the layers above it give (as they are now, untrained).
+    """
+    measuring = [i for i, layer in enumerate(model.layers) if isinstance(layer, keras.layers.Normalization)]
+    numbers = np.asarray(x, dtype="float32")
+    for layer in model.layers[: measuring[-1] + 1] if measuring else ():
+        if isinstance(layer, keras.layers.Normalization):
+            layer.adapt(numbers)
+        numbers = keras.ops.convert_to_numpy(layer(numbers, training=False))
 
 
 def make_loss(brick: Brick) -> keras.losses.Loss:

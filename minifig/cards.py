@@ -64,6 +64,9 @@ class Card:
     fixed: dict[str, object] = field(default_factory=dict)
     image_only: bool = False
     for_images: bool = False  # offered in the palette only when the data are images
+    # Only for layers: True when the layer measures the numbers reaching it (Keras's `adapt`) on the training part
+    # when the figure is compiled; what it measures is kept as weights that training does not change.
+    adapts: bool = False
 
     @property
     def offered_for(self) -> str:
@@ -124,6 +127,20 @@ CARDS: tuple[Card, ...] = (
         },
         label="BatchNorm",
         keeps_activation=False,
+    ),
+    Card(
+        "normalization",
+        LAYER,
+        "Normalization",
+        "#8a5fb0",
+        {
+            "en": "Measures each input's average and spread on the training part, then rescales every input to "
+            "around 0 with spread 1.",
+            "ko": "학습 데이터에서 입력마다 평균과 퍼짐을 잰 뒤, 모든 입력을 0 근처, 퍼짐 1로 맞춥니다.",
+        },
+        label="Normalization",
+        keeps_activation=False,
+        adapts=True,
     ),
     Card(
         "activation",

@@ -119,9 +119,15 @@ class Trainer:
         return int(self._x_val.shape[0]) > 0
 
     def reset(self, head: Head | None = None) -> None:
-        """Fresh starting weights (from the seed), a fresh optimizer and an empty history."""
+        """Fresh starting weights (from the seed), a fresh optimizer and an empty history.
+
+        Measuring bricks (Normalization) measure the training part now, unless the head's weights came from a
+        learner's file: those keep the statistics they were trained with.
+        """
         self.head = head or Head(self.spec, self.data.n_features)
         self.model = self.head.model
+        if not self.head.loaded_from_file:
+            build.adapt(self.model, self._x.numpy())
         self.loss = build.make_loss(self.spec.torso)
         self.optimizer = build.make_optimizer(self.spec.legs)
         self.optimizer.build(self.model.trainable_variables)

@@ -94,6 +94,7 @@ def picture(brick: Brick, lang: str) -> str:
     return {
         "dropout": lambda: _dropout_picture(float(brick.params.get("rate", 0.2))),
         "batchnorm": _batchnorm_picture,
+        "normalization": lambda: _normalization_picture(lang),
         "conv2d": _conv_picture,
         "maxpool": _pool_picture,
         "flatten": _flatten_picture,
@@ -194,6 +195,53 @@ def _dropout_picture(rate: float) -> str:
             parts.append(_line((x - 6, y - 6), (x + 6, y + 6), SECOND) + _line((x - 6, y + 6), (x + 6, y - 6), SECOND))
     parts.append(_text(WIDTH / 2, 120, f"{off} / 10", anchor="middle"))
     return _svg(parts)
+
+
+# Two inputs of a real table (wine: alcohol in %, proline in mg/l), five bottles: sizes a thousand times apart.
+NORMALIZATION_EXAMPLE = np.array(
+    [[12.4, 520.0], [13.1, 1035.0], [14.2, 1510.0], [12.9, 680.0], [13.7, 830.0]], dtype="float32"
+)
+
+
+def normalized(table: np.ndarray) -> np.ndarray:
+    """Each column moved to mean 0 and rescaled to spread 1, as an adapted Keras Normalization does."""
+    table = np.asarray(table, dtype="float64")
+    return (table - table.mean(axis=0)) / np.maximum(table.std(axis=0), 1e-7)
+
+
+def _normalization_picture(lang: str) -> str:
+    """The example's two inputs on one number line before (one squashed, one spread) and after (both alike)."""
+    parts = []
+    for top, table, label in (
+        (14, NORMALIZATION_EXAMPLE, t("explain.before", lang)),
+        (84, normalized(NORMALIZATION_EXAMPLE), t("explain.after", lang)),
+    ):
+        low, high = min(float(table.min()), 0.0), float(table.max())
+        parts.append(_text(PAD, top + 8, label))
+        if top == 14:  # which dots are which input
+            legend = ((ACCENT, t("explain.alcohol", lang)), (SECOND, t("explain.proline", lang)))
+            for i, (colour, name) in enumerate(legend):
+                x = WIDTH - PAD - 110 + i * 60
+                parts.append(f'<circle cx="{x}" cy="{top + 4}" r="3.5" fill="{colour}"/>' + _text(x + 6, top + 8, name))
+
+        def at(value: float, low=low, high=high) -> float:
+            return round(PAD + (value - low) / (high - low) * (WIDTH - 2 * PAD), 1)
+
+        axis = top + 44
+        parts.append(_line((PAD, axis), (WIDTH - PAD, axis), FAINT))
+        for column, (colour, row) in enumerate(((ACCENT, top + 20), (SECOND, top + 32))):
+            for value in table[:, column]:
+                parts.append(f'<circle cx="{at(float(value))}" cy="{row}" r="3.5" fill="{colour}"/>')
+        parts.append(_text(PAD, axis + 12, _short_number(low), anchor="middle"))
+        parts.append(_text(at(0.0), axis + 12, "0", anchor="middle") if low < 0 else "")
+        parts.append(_text(WIDTH - PAD, axis + 12, _short_number(high), anchor="middle"))
+    return _svg(parts)
+
+
+def _short_number(value: float) -> str:
+    if value == 0:
+        return "0"
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}".replace("-", "−")
 
 
 def _spread(n: int) -> set[int]:

@@ -12,6 +12,10 @@ EXPLAIN_STRINGS: dict[str, dict[str, str]] = {
     "explain.axis_miss": {"en": "miss: Y′ − Y", "ko": "빗나간 정도: Y′ − Y"},
     "explain.axis_chance": {"en": "chance Y′ given to the right answer", "ko": "정답에 준 확률 Y′"},
     "explain.axis_yes_output": {"en": "output for a true “yes”", "ko": "정답이 “예”일 때의 출력"},
+    "explain.before": {"en": "before", "ko": "전"},
+    "explain.after": {"en": "after: around 0, spread 1", "ko": "후: 0 근처, 퍼짐 1"},
+    "explain.alcohol": {"en": "alcohol", "ko": "알코올"},
+    "explain.proline": {"en": "proline", "ko": "프롤린"},
     "explain.axis_walk": {
         "en": "{n} steps from ● down a long bowl to its bottom ◦",
         "ko": "●에서 긴 그릇의 바닥 ◦까지 {n}걸음",
@@ -57,6 +61,20 @@ EXPLAIN_STRINGS: dict[str, dict[str, str]] = {
     "explain.when.batchnorm": {
         "en": "In deeper heads that learn slowly or jumpily; put it between a Dense and its activation.",
         "ko": "깊은 머리가 느리게 또는 들쭉날쭉 배울 때, Dense와 활성화 사이에 넣습니다.",
+    },
+    "explain.why.normalization": {
+        "en": "Inputs of very different sizes (here alcohol near 13 and proline up to 1510) pull the first weights "
+        "very unevenly, so learning crawls. This brick measures each input's average and spread on the training "
+        "part when you compile, then passes every input on as (input − average) ÷ spread.",
+        "ko": "크기가 아주 다른 입력(여기서는 13 근처의 알코올과 1510까지 가는 프롤린)은 첫 가중치를 아주 고르지 않게 "
+        "끌어당겨서 학습이 기어갑니다. 이 블록은 조립할 때 학습 데이터에서 입력마다 평균과 퍼짐을 잰 뒤, 모든 입력을 "
+        "(입력 − 평균) ÷ 퍼짐으로 바꿔 넘깁니다.",
+    },
+    "explain.when.normalization": {
+        "en": "First in the head, when the inputs' sizes differ a lot or run into the tens, hundreds or more "
+        "(real tables, your own CSV). Its numbers are measured, not trained.",
+        "ko": "입력들의 크기가 많이 다르거나 수십, 수백 이상으로 커질 때(실제 표, 내 CSV) 머리 맨 앞에 둡니다. "
+        "이 블록의 숫자는 학습하는 것이 아니라 재는 것입니다.",
     },
     "explain.why.conv2d": {
         "en": "A small window of weights (a filter) slides over the image; where the image looks like the filter "

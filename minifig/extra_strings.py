@@ -95,6 +95,16 @@ EXTRA_STRINGS: dict[str, dict[str, str]] = {
     },
     # --- the brick meter --------------------------------------------------------------------------
     "meter.brick": {"en": "{n} weights", "ko": "가중치 {n}개"},
+    "meter.brick_measured": {
+        "en": "no weights to train · {n} numbers measured from the data",
+        "ko": "학습할 가중치 없음 · 데이터에서 잰 숫자 {n}개",
+    },
+    "meter.help_measured": {
+        "en": "When you compile, this brick measures each input's average and spread on the training part and "
+        "keeps them (a mean and a variance per input, and a count). Training never changes them.",
+        "ko": "조립할 때 이 블록이 학습 데이터에서 입력마다 평균과 퍼짐을 재어 간직합니다(입력마다 평균과 분산, "
+        "그리고 개수 하나). 학습은 이 숫자를 바꾸지 않습니다.",
+    },
     "meter.total": {"en": "**{n} weights** in the head", "ko": "머리에 **가중치 {n}개**"},
     "meter.speed": {"en": "last training: {time} per epoch", "ko": "지난 학습: 에포크당 {time}"},
     "meter.help": {

@@ -14,6 +14,7 @@ WEIGHT_RULES = {
     "dense": lambda takes, gives, p: takes[-1] * gives[-1] + gives[-1],  # a weight per input per unit, a bias each
     "conv2d": lambda takes, gives, p: p["kernel_size"] ** 2 * takes[-1] * p["filters"] + p["filters"],
     "batchnorm": lambda takes, gives, p: 4 * takes[-1],  # scale, shift and two running averages per channel
+    "normalization": lambda takes, gives, p: 2 * takes[-1] + 1,  # a mean and a variance per input, and a count
 }
 
 

@@ -132,7 +132,7 @@ def test_brick_to_dict_copies_its_params():
 
 def test_layer_cards_are_the_lessons_and_the_image_bricks():
     assert sorted(c.keras_class for c in cards_of(LAYER)) == sorted(
-        ["Dense", "Dropout", "BatchNormalization", "Activation", "Conv2D", "MaxPooling2D", "Flatten"]
+        ["Dense", "Dropout", "BatchNormalization", "Normalization", "Activation", "Conv2D", "MaxPooling2D", "Flatten"]
     )
     assert {c.id for c in cards_of(LAYER) if c.image_only} == {"conv2d", "maxpool"}
 

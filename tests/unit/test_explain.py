@@ -91,3 +91,19 @@ def test_a_wild_momentum_still_draws_a_picture():
     for momentum in (5.0, -1.0, "junk", None):
         svg = picture(brick("sgd", momentum=momentum), "ko")
         assert svg.startswith("<svg") and "nan" not in svg
+
+
+def test_the_normalization_picture_moves_its_numbers_as_an_adapted_keras_normalization_does():
+    import keras
+
+    from minifig.explain import NORMALIZATION_EXAMPLE, normalized
+
+    layer = keras.layers.Normalization()
+    layer.adapt(NORMALIZATION_EXAMPLE)
+    expected = keras.ops.convert_to_numpy(layer(NORMALIZATION_EXAMPLE))
+    np.testing.assert_allclose(normalized(NORMALIZATION_EXAMPLE), expected, rtol=1e-4, atol=1e-5)
+    after = normalized(NORMALIZATION_EXAMPLE)
+    np.testing.assert_allclose(after.mean(axis=0), 0, atol=1e-6)
+    np.testing.assert_allclose(after.std(axis=0), 1, rtol=1e-6)
+    spans = np.ptp(NORMALIZATION_EXAMPLE, axis=0)
+    assert spans.max() > 10 * spans.min()  # before: sizes far apart, as the picture says

@@ -1,9 +1,10 @@
 import pytest
 
 from minifig.build import build_head
+from minifig.cards import LAYER, brick, cards_of
 from minifig.engine import EpochLog, TrainResult
 from minifig.meter import duration_text, meter
-from minifig.spec import seed_figure
+from minifig.spec import FigureSpec, seed_figure
 
 
 def test_seed_cards_count_their_weights_and_the_total_matches_keras():
@@ -22,3 +23,13 @@ def test_the_meter_says_the_last_trainings_seconds_per_epoch():
 @pytest.mark.parametrize(("seconds", "text"), [(0.00062, "0.62 ms"), (0.048, "48 ms"), (1.26, "1.3 s")])
 def test_durations_read_as_people_say_them(seconds, text):
     assert duration_text(seconds) == text
+
+
+@pytest.mark.parametrize("card", [c for c in cards_of(LAYER) if not c.image_only], ids=lambda c: c.id)
+def test_the_meter_calls_a_brick_measured_exactly_when_keras_trains_none_of_its_weights(card):
+    """The head's card says "no weights to train" for measuring bricks (Normalization): Keras agrees, brick by brick."""
+    spec = FigureSpec(head=(brick(card.id),))
+    layer = build_head(spec, 3).layers[-1]
+    kept, trained = len(layer.weights), len(layer.trainable_weights)
+    assert card.adapts == (kept > 0 and trained == 0), (card.id, kept, trained)
+    assert meter(spec, 3).total == build_head(spec, 3).count_params()

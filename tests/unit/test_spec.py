@@ -59,6 +59,7 @@ def only_problem(raw) -> Message:
 def every_card_figure(loss: str, optimizer: str) -> FigureSpec:
     return FigureSpec(
         head=(
+            brick("normalization"),
             brick("dense", units=7, activation="tanh"),
             brick("dropout", rate=0.5),
             brick("batchnorm"),

@@ -18,7 +18,9 @@ def test_seed_head_in_plain_numbers():
 def test_weight_counts_match_keras_for_every_layer_card():
     spec = FigureSpec(
         head=(
+            brick("normalization"),
             brick("dense", units=8),
+            brick("normalization"),
             brick("batchnorm"),
             brick("dropout"),
             brick("activation"),

@@ -19,6 +19,7 @@ def test_seed_figure_round_trips_through_the_address():
 def test_every_card_and_small_numbers_round_trip():
     spec = FigureSpec(
         head=(
+            brick("normalization"),
             brick("dense", units=3, activation="tanh"),
             brick("dropout", rate=0.35),
             brick("batchnorm"),
@@ -29,6 +30,7 @@ def test_every_card_and_small_numbers_round_trip():
         training=Training(epochs=7, batch_size=3, validation_split=0.25, seed=9),
     )
     assert from_query(as_browser(to_query(spec))) == spec
+    assert to_query(spec)["layer"][0] == "normalization"  # a brick without settings is its card id alone
 
 
 @pytest.mark.parametrize(
