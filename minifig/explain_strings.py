@@ -71,7 +71,7 @@ EXPLAIN_STRINGS: dict[str, dict[str, str]] = {
         "(입력 − 평균) ÷ 퍼짐으로 바꿔 넘깁니다.",
     },
     "explain.when.normalization": {
-        "en": "First in the head, when the inputs' sizes differ a lot or run into the tens, hundreds or more "
+        "en": "As the head's first brick, when the inputs' sizes differ a lot or run into the tens, hundreds or more "
         "(real tables, your own CSV). Its numbers are measured, not trained.",
         "ko": "입력들의 크기가 많이 다르거나 수십, 수백 이상으로 커질 때(실제 표, 내 CSV) 머리 맨 앞에 둡니다. "
         "이 블록의 숫자는 학습하는 것이 아니라 재는 것입니다.",
