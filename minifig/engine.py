@@ -46,6 +46,18 @@ class EpochLog:
     val_metric: float | None = None
 
 
+@dataclass(frozen=True)
+class BatchStep:
+    """The numbers of one batch through the loop (`Trainer.train_batch`): which training rows went in, their
+    inputs X, the head's answers Y′ (before the update), the true answers Y and the loss the legs moved on."""
+
+    rows: np.ndarray
+    x: np.ndarray
+    pred: np.ndarray
+    y: np.ndarray
+    loss: float
+
+
 @dataclass
 class TrainResult:
     """What a call to `Trainer.train` did: the epochs it ran and why it ended."""
@@ -113,6 +125,11 @@ class Trainer:
         y = self._y.numpy()
         labels = y.argmax(axis=-1) if y.ndim > 1 and y.shape[-1] > 1 else y.reshape(-1)
         return float(np.unique(labels, return_counts=True)[1].max() / len(labels))
+
+    @property
+    def training_data(self) -> tuple[tf.Tensor, tf.Tensor]:
+        """The training part's inputs and answers, as the torso gets them."""
+        return self._x, self._y
 
     @property
     def has_validation(self) -> bool:
@@ -189,6 +206,30 @@ class Trainer:
                 return self._train(graphs, result, epochs, batch_size, on_epoch, should_stop, max_seconds)
             finally:
                 self._lent = None
+
+    def train_batch(self, batch_size: int) -> BatchStep:
+        """One batch through the loop, eagerly, on this trainer's own head and legs: the first batch of the
+        next epoch, as that epoch would take it. The weights and the optimizer move (a later epoch goes on from
+        here); the history does not, since no epoch was completed.
+
+        No graph is traced for it (one batch is quick enough as plain TensorFlow operations).
+        """
+        rows, x, y = self.next_batch(batch_size)
+        loss, pred = train_step(self.current_model, self.loss, self.optimizer, x, y)
+        return BatchStep(rows=rows, x=x.numpy(), pred=np.asarray(pred), y=y.numpy(), loss=float(loss))
+
+    def next_batch(self, batch_size: int) -> tuple[np.ndarray, tf.Tensor, tf.Tensor]:
+        """The first batch the next epoch takes: its training rows, their inputs and their answers."""
+        batch = max(1, min(batch_size, self.n_train))
+        seed = tf.constant(self.spec.training.seed, "int32")
+        rows = epoch_order(self.n_train, seed, tf.constant(self.epochs_done + 1, "int32"))[:batch]
+        return rows.numpy(), tf.gather(self._x, rows), tf.gather(self._y, rows)
+
+    @property
+    def current_model(self):
+        """The head's Keras model holding its newest weights (read back from the graph while it trains)."""
+        self._read_back()
+        return self.model
 
     def _read_back(self) -> None:
         if self._lent is not None:
@@ -391,7 +432,7 @@ class Graphs:
         """
         x, y, x_val, y_val = data
         n = tf.shape(x)[0]
-        order = tf.argsort(tf.random.stateless_uniform([n], seed=tf.stack([seed, self._epochs_seen.assign_add(1)])))
+        order = epoch_order(n, seed, self._epochs_seen.assign_add(1))
         if one_batch:
             loss, metric = self._train_step(tf.gather(x, order), tf.gather(y, order))
         else:
@@ -414,13 +455,7 @@ class Graphs:
         return tf.concat([tf.stack(numbers), *weights], 0)
 
     def _train_step(self, x, y):
-        variables = self.model.trainable_variables
-        with tf.GradientTape() as tape:
-            pred = self.model(x, training=True)
-            loss = self.loss(y, pred)
-            if self.model.losses:  # weight penalties (L1/L2), counted in the loss as Keras's fit counts them
-                loss = loss + tf.add_n(self.model.losses)
-        self.optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables, strict=True))
+        loss, pred = train_step(self.model, self.loss, self.optimizer, x, y)
         return loss, self._metric(y, pred)
 
     def _metric(self, y, pred):
@@ -433,6 +468,27 @@ class Graphs:
             truth = tf.argmax(y, axis=-1) if self.one_hot else tf.cast(tf.reshape(y, [-1]), "int64")
             hits = tf.equal(tf.argmax(pred, axis=-1), truth)
         return tf.reduce_mean(tf.cast(hits, "float32"))
+
+
+def epoch_order(n, seed, epoch) -> tf.Tensor:
+    """The order the examples are visited in during epoch `epoch` (counted from 1): shuffled, seeded by the
+    spec's seed and the epoch, so a run is reproducible and a single batch can be picked as the epoch would."""
+    return tf.argsort(tf.random.stateless_uniform([n], seed=tf.stack([seed, epoch])))
+
+
+def train_step(model, loss_fn, optimizer, x, y) -> tuple[tf.Tensor, tf.Tensor]:
+    """One batch through the loop: the head answers (`pred`), the torso weighs (`loss`), the legs update.
+
+    Traced inside an epoch's graph, or run eagerly on a trainer's own variables (`Trainer.train_batch`).
+    """
+    variables = model.trainable_variables
+    with tf.GradientTape() as tape:
+        pred = model(x, training=True)
+        loss = loss_fn(y, pred)
+        if model.losses:  # weight penalties (L1/L2), counted in the loss as Keras's fit counts them
+            loss = loss + tf.add_n(model.losses)
+    optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables, strict=True))
+    return loss, pred
 
 
 def _copy(sources: list[tf.Variable], targets: list[tf.Variable]) -> None:
