@@ -43,18 +43,22 @@ def engine_at(commit: str):
     return module
 
 
+def cases() -> dict[str, tuple]:
+    """The figures the engine benches train: (spec, data, epochs, batch size) by name."""
+    return {
+        "seed_100": (seed_figure(), load("seed"), 100, 10),
+        "medium_20": (*medium_case(), 20, 32),
+        "digits_15": (preset_figure("digits"), load("digits"), 15, 32),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", required=True, help="a commit whose engine kept no timeline")
     parser.add_argument("--repeats", type=int, default=11)
     args = parser.parse_args()
     before = engine_at(args.before)
-    cases = {
-        "seed_100": (seed_figure(), load("seed"), 100, 10),
-        "medium_20": (*medium_case(), 20, 32),
-        "digits_15": (preset_figure("digits"), load("digits"), 15, 32),
-    }
-    for name, (spec, data, epochs, batch) in cases.items():
+    for name, (spec, data, epochs, batch) in cases().items():
         trainers = {"before": before.Trainer(spec, data), "now": engine.Trainer(spec, data)}
         for trainer in trainers.values():
             trainer.train(2, batch)

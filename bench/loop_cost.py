@@ -1,0 +1,67 @@
+"""What pace, Step and the learning loop cost training at full pace: the engine of an earlier commit training as
+the page did (a callback after every epoch), against the engine now training as the page does at full pace (a
+`Pacer` asked after every epoch; the loop is played only at a slower pace and on Step, so nothing is watched here).
+Warm, interleaved run by run on the same figures (medians).
+
+Prints one JSON line per case: {"case", "before_s", "now_s", "cost"}.
+
+    .venv/bin/python bench/loop_cost.py --before 0e4df13 [--repeats N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timeline_cost import cases, engine_at  # noqa: E402
+
+from minifig import engine  # noqa: E402
+from minifig.pace import Pacer  # noqa: E402
+
+
+def train_as_the_page_does(trainer, epochs: int, batch: int) -> None:
+    """A full-pace run as components/training.py runs it: the pacer is asked after every epoch."""
+    pacer = Pacer(0)
+
+    def on_epoch(log) -> None:
+        if pacer.wait():
+            raise AssertionError("full pace never waits")
+
+    trainer.train(epochs, batch, on_epoch=on_epoch)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", required=True, help="a commit whose engine had no loop")
+    parser.add_argument("--repeats", type=int, default=11)
+    args = parser.parse_args()
+    before = engine_at(args.before)
+    for name, (spec, data, epochs, batch) in cases().items():
+        old, new = before.Trainer(spec, data), engine.Trainer(spec, data)
+        runs = {
+            "before": lambda t=old, e=epochs, b=batch: t.train(e, b, on_epoch=lambda log: None),
+            "now": lambda t=new, e=epochs, b=batch: train_as_the_page_does(t, e, b),
+        }
+        old.train(2, batch)
+        new.train(2, batch)
+        seconds = {label: [] for label in runs}
+        for _ in range(args.repeats):
+            for label, run in runs.items():
+                started = time.perf_counter()
+                run()
+                seconds[label].append(time.perf_counter() - started)
+        slow, fast = (statistics.median(seconds[label]) for label in ("before", "now"))
+        line = {"case": name, "before_s": round(slow, 4), "now_s": round(fast, 4), "cost": f"{fast / slow - 1:+.1%}"}
+        print(json.dumps(line), flush=True)
+
+
+if __name__ == "__main__":
+    main()
