@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-import math
+import re
 import string
 from dataclasses import dataclass, field
 
@@ -33,6 +33,9 @@ MAX_CLASSES = 20  # at most this many classes; whole-number answers from 0 to th
 PREVIEW_ROWS = 5
 LABEL_KINDS = ("binary", "classes", "number")
 MISSING_MARKS = {"", "?", "NA", "N/A", "n/a", "#N/A", "NaN", "nan", "null", "NULL", "None"}  # an empty cell
+MAX_MAGNITUDE = 1e15  # bigger numbers overflow float32 (3.4e38) once the figure squares and sums them
+NUMBER = r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"  # a number as written in a table: 3, -0.5, 1e6
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,11 @@ def read_csv(
     columns = tuple(table.columns)
     answer = columns[-1] if answer_column is None else answer_column
     seen = {"columns": columns, "preview": table.head(PREVIEW_ROWS), "answer_column": answer}
-    problems = _size_problems(table)
-    if problems:
-        return CsvResult(problems=problems, **seen)
+    if len(table) == 0:
+        return CsvResult(problems=[Message("csv.no_rows")], **seen)
+    problems = []
 
-    numbers = table.apply(pd.to_numeric, errors="coerce").where(lambda n: np.isfinite(n.astype(float)))
+    numbers = table.apply(_numbers)
     not_numbers = numbers.isna() & table.notna()
     if not any(table[c].notna().any() and not not_numbers[c].any() for c in columns):
         return CsvResult(problems=[Message("csv.no_numbers")], **seen)
@@ -120,6 +123,7 @@ def read_csv(
         gap_columns = [c for c in columns if gaps[c].any()]
         problems.append(Message("csv.missing", {"rows": missing_rows, "columns": _list(gap_columns)}))
     seen["missing_rows"] = missing_rows
+    problems.extend(_too_big(table, numbers, features))
     if problems:
         return CsvResult(problems=problems, **seen)
     kept = ~missing.to_numpy()
@@ -135,6 +139,8 @@ def read_csv(
     seen["inferred_kind"] = inferred
     kind = label_kind or inferred
     problem = _answer_problem(kind, distinct, is_number, answer, answers)
+    if problem is None and kind == "number":
+        problem = next(iter(_too_big(table[kept], numbers[kept], [answer])), None)
     if problem is not None:
         return CsvResult(problems=[problem], **seen)
 
@@ -160,7 +166,11 @@ def read_csv(
 
 
 def _table(raw: bytes, filename: str) -> tuple[pd.DataFrame | None, Message | None]:
-    """The file as a table of text cells (empty cells missing), indexed by file row (header: row 1), or why not."""
+    """The file as a table of text cells (empty cells missing), indexed by file row (header: row 1), or why not.
+
+    A file over the row or column cap is refused before its cells become a table: every file up to
+    `MAX_BYTES` is answered in a fraction of a second, whatever its shape.
+    """
     if len(raw) > MAX_BYTES:
         return None, Message("csv.too_big", {"mb": _number(MAX_BYTES / 1_000_000)})
     if not str(filename).lower().endswith(".csv"):
@@ -172,23 +182,34 @@ def _table(raw: bytes, filename: str) -> tuple[pd.DataFrame | None, Message | No
         return None, Message("csv.empty")
     first_line = text.strip().splitlines()[0]
     reader = csv.reader(io.StringIO(text), delimiter=max(",;\t", key=first_line.count), strict=True)
+    records, rows = [], 0
     try:
-        records = [(reader.line_num, _trimmed(row)) for row in reader]
+        for row in reader:
+            if len(records) <= MAX_ROWS:  # the header and one row past the cap: enough to say what is wrong
+                row = _trimmed(row)
+                if row:  # blank lines and rows of empty cells are left out
+                    records.append((reader.line_num, row))
+                    rows += 1
+            elif "".join(row).strip():
+                rows += 1
     except csv.Error:  # an unclosed quote, a field too long for a table of numbers
         return None, Message("csv.not_csv")
-    records = [(line, row) for line, row in records if row]  # blank lines and rows of empty cells
     if not records:
         return None, Message("csv.empty")
     header = records[0][1]
+    if len(header) - 1 > MAX_FEATURES:  # counted before the columns are named
+        return None, Message("csv.too_many_columns", {"columns": len(header), "max": MAX_FEATURES + 1})
     if all(_is_number(name) for name in header):  # no header: the first line is data already
         header = [""] * len(header)
     else:
-        records = records[1:]
+        records, rows = records[1:], rows - 1
+    if rows > MAX_ROWS:
+        return None, Message("csv.too_many_rows", {"rows": rows, "max": MAX_ROWS})
     for line, row in records:
         if len(row) > len(header):
             return None, Message("csv.ragged", {"row": line, "cells": len(row), "columns": len(header)})
-    rows = [[_cell(c) for c in row] + [None] * (len(header) - len(row)) for _, row in records]
-    table = pd.DataFrame(rows, columns=_names(header), index=[line for line, _ in records], dtype=object)
+    cells = [[_cell(c) for c in row] + [None] * (len(header) - len(row)) for _, row in records]
+    table = pd.DataFrame(cells, columns=_names(header), index=[line for line, _ in records], dtype=object)
     return table, None
 
 
@@ -207,12 +228,16 @@ def _cell(text: str) -> str | None:
 def _names(header: list[str]) -> list[str]:
     """Column names: as written, a spreadsheet letter where there is none, and "name.2" for the second "name"."""
     names: list[str] = []
+    taken: set[str] = set()
+    last: dict[str, int] = {}  # the last number given to each name written more than once
     for i, name in enumerate(header):
-        name = name or _letters(i)
-        base, n = name, 1
-        while name in names:
+        base = name = name or _letters(i)
+        n = last.get(base, 1)
+        while name in taken:
             n += 1
             name = f"{base}.{n}"
+        last[base] = n
+        taken.add(name)
         names.append(name)
     return names
 
@@ -224,21 +249,10 @@ def _decode(raw: bytes) -> str | None:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if any(ord(ch) < 32 and ch not in "\t\r\n" or ch == "\x7f" for ch in text):
+        if _CONTROL.search(text):
             return None
         return text
     return None
-
-
-def _size_problems(table: pd.DataFrame) -> list[Message]:
-    if len(table) == 0:
-        return [Message("csv.no_rows")]
-    problems = []
-    if len(table) > MAX_ROWS:
-        problems.append(Message("csv.too_many_rows", {"rows": len(table), "max": MAX_ROWS}))
-    if len(table.columns) - 1 > MAX_FEATURES:
-        problems.append(Message("csv.too_many_columns", {"columns": len(table.columns), "max": MAX_FEATURES + 1}))
-    return problems
 
 
 def _guess_kind(distinct: list, is_number: bool) -> str:
@@ -266,10 +280,25 @@ def _answer_problem(kind: str, distinct: list, is_number: bool, answer: str, ans
 
 
 def _is_number(text: object) -> bool:
-    try:
-        return math.isfinite(float(str(text)))
-    except ValueError:
-        return False
+    """Whether a cell is a number as written in a table (however big: `_too_big` says which are too big)."""
+    return re.fullmatch(NUMBER, str(text)) is not None
+
+
+def _numbers(column: pd.Series) -> pd.Series:
+    """Each cell's number (float64, inf where it is too big even for that), NaN where it is not a number."""
+    return column.where(column.str.fullmatch(NUMBER, na=False)).astype(float)
+
+
+def _too_big(table: pd.DataFrame, numbers: pd.DataFrame, columns: list[str]) -> list[Message]:
+    """A message for each column holding a number the figure cannot compute with, naming the first such cell."""
+    problems = []
+    for column in columns:
+        big = numbers[column].abs() > MAX_MAGNITUDE
+        if big.any():
+            where = big.idxmax()
+            values = {"column": _short(column), "value": _short(table.at[where, column]), "row": int(where)}
+            problems.append(Message("csv.number_too_big", {**values, "max": f"{MAX_MAGNITUDE:,.0f}"}))
+    return problems
 
 
 def _letters(index: int) -> str:

@@ -137,6 +137,12 @@ DATA_STRINGS: dict[str, dict[str, str]] = {
         "en": "The column “{column}” is an input, so it must hold numbers, but row {row} has “{value}”.",
         "ko": "“{column}” 열은 입력이라 숫자만 있어야 하는데, {row}번째 줄에 “{value}”(이)가 있습니다.",
     },
+    "csv.number_too_big": {
+        "en": "Row {row} of “{column}” holds a number too big to compute with: “{value}”. "
+        "Numbers can be at most {max}, plus or minus.",
+        "ko": "“{column}” 열 {row}번째 줄에 너무 큰 수가 있습니다: “{value}”. "
+        "피규어는 크기가 {max}까지인 수만 계산할 수 있습니다.",
+    },
     "csv.missing": {
         "en": "Rows with empty cells: {rows} (in {columns}). Fill them in, or leave those rows out.",
         "ko": "빈칸이 있는 줄: {rows}줄 ({columns} 열). 빈칸을 채우거나 그 줄을 빼세요.",

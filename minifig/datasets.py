@@ -52,7 +52,12 @@ class Dataset:
 
     @property
     def input_range(self) -> tuple[float, float]:
-        return float(self.x.min()), float(self.x.max())
+        """The inputs' smallest and largest value; never a single point (a slider or an axis needs two ends)."""
+        low, high = float(self.x.min()), float(self.x.max())
+        if low == high:  # e.g. a CSV whose only input holds one value
+            pad = max(1.0, abs(low) / 10)
+            return low - pad, high + pad
+        return low, high
 
     @property
     def answer_range(self) -> tuple[float, float]:

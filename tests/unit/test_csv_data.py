@@ -207,3 +207,58 @@ def test_random_bytes_and_broken_tables_never_raise():
             assert result.ok != bool(result.problems)
             if result.ok:
                 assert np.isfinite(result.dataset.x).all() and np.isfinite(result.dataset.y).all()
+
+
+@pytest.mark.parametrize("value", ["1e39", "-1e39", "1e400", "2e15"])
+def test_a_number_too_big_for_float32_arithmetic_is_refused_in_an_input_or_a_number_answer(value):
+    """1e39 became inf in float32 and the page's slider raised StreamlitJSNumberBoundsError (issue 11, item 5)."""
+    as_input = read_csv(rows("x,y", "1,0", f"{value},1", "3,0"), "a.csv")
+    (problem,) = as_input.problems
+    assert problem.key == "csv.number_too_big" and problem.values == {
+        "column": "x",
+        "value": value,
+        "row": 3,
+        "max": "1,000,000,000,000,000",
+    }
+    as_answer = read_csv(rows("x,y", "1,0.5", "2,1.5", f"3,{value}"), "a.csv", label_kind="number")
+    assert [p.key for p in as_answer.problems] == ["csv.number_too_big"] and as_answer.problems[0].values["row"] == 4
+
+
+def test_big_numbers_are_fine_as_class_names_and_up_to_the_limit():
+    data = read_csv(rows("x,y", "1e15,1e39", "-1e15,5", "0,1e39"), "a.csv").dataset
+    assert data.label_kind == "binary" and data.class_names == ("5", "1e+39")
+    assert np.isfinite(data.x).all() and data.input_range == pytest.approx((-1e15, 1e15), rel=1e-7)
+
+
+def test_one_input_value_reads_with_a_range_a_slider_can_span():
+    """x,y / 5,0 / 5,1 / 5,0 / 5,1 was 'ready' and the slider raised StreamlitInvalidMinMaxError (issue 11, item 5)."""
+    data = read_csv(rows("x,y", "5,0", "5,1", "5,0", "5,1"), "a.csv").dataset
+    low, high = data.input_range
+    assert low < 5 < high and np.isfinite([low, high]).all()
+
+
+def test_a_number_as_python_reads_it_is_a_number_as_the_table_reads_it():
+    """`float()` takes 1_000 and Arabic-Indic digits, the table did not: a number answer raised StopIteration."""
+    for odd in ("1_000", "\u0663", " 1e5x", "0x10"):
+        result = read_csv(rows("x,y", "1,2", f"2,{odd}", "3,4.5"), "a.csv", label_kind="number")
+        assert [p.key for p in result.problems] == ["csv.answer_not_number"], odd
+        assert [p.key for p in read_csv(rows("x,y", f"{odd},1", "2,0"), "a.csv").problems] == ["csv.text_in_feature"]
+
+
+@pytest.mark.parametrize("repeats", [2000, 3000])
+def test_a_header_of_repeated_names_is_counted_before_it_is_named(repeats):
+    """`a,a,a,…` × 2000 took 10 s and × 3000 33 s of CPU in read_csv (issue 11, item 4); the rule is ≤ 1 s."""
+    import time
+
+    header = ",".join(["a"] * repeats)
+    started = time.thread_time()
+    result = read_csv(f"{header}\n{header.replace('a', '1')}\n".encode(), "wide.csv")
+    spent = time.thread_time() - started
+    assert [p.key for p in result.problems] == ["csv.too_many_columns"]
+    assert result.problems[0].values == {"columns": repeats, "max": MAX_FEATURES + 1}
+    assert spent <= 1.0, f"{spent:.1f} s of CPU"
+
+
+def test_repeated_names_within_the_cap_get_numbers_that_are_not_taken():
+    data = read_csv(rows("a,a,a.2,a,y", "1,2,3,4,0", "5,6,7,8,1"), "a.csv").dataset
+    assert data.feature_names == ("a", "a.2", "a.2.2", "a.3")  # in order, each name once

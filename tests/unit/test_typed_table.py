@@ -42,11 +42,21 @@ def test_text_in_an_input_cell_names_the_column_row_and_value():
     assert "row 3 has “three”" in problem.text("en")
 
 
-@pytest.mark.parametrize("value", ["inf", "-inf", "1e400"])
-def test_numbers_that_are_not_finite_are_refused(value):
+@pytest.mark.parametrize("value", ["inf", "-inf", "∞"])
+def test_words_for_infinity_are_not_numbers(value):
     rows = seed_rows()
     rows[0][0] = value
     assert keys(read_table(columns_for(1), rows)) == ["csv.text_in_feature"]
+
+
+@pytest.mark.parametrize("value", ["1e400", "1e39", "-3.5e38", 1e39, "1" * 400])
+def test_numbers_too_big_for_the_figure_are_refused_with_their_row(value):
+    """1e39 became inf in float32, and the page's slider raised StreamlitJSNumberBoundsError (issue 11, item 5)."""
+    rows = seed_rows()
+    rows[3][0] = value
+    (problem,) = read_table(columns_for(1), rows).problems
+    assert problem.key == "csv.number_too_big" and problem.values["row"] == 4 and problem.values["column"] == "x"
+    assert "too big" in problem.text("en") and "너무 큰" in problem.text("ko")
 
 
 def test_missing_values_are_named_with_the_tables_words():
