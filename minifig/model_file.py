@@ -4,16 +4,22 @@
 again (CVE-2024-3660, CVE-2025-1550, CVE-2025-8747, CVE-2025-9905, CVE-2025-9906, CVE-2026-1462).
 Instead the archive is opened as a plain zip within size limits, its `config.json` read as plain
 JSON, and only catalogue layers with in-bounds settings are accepted. The figure is rebuilt from the
-catalogue, and the weights file (HDF5: numbers only) is loaded into the rebuilt model, which checks
-every shape. Anything else is refused with the reasons, as `Message`s.
+catalogue. Before any weight is read, every object in the weights file (HDF5) is checked against the
+rebuilt model's variables: plain links only, each dataset stored plainly (no chunks, filters, external
+or virtual storage) with the very shape and type the model has, nothing missing, nothing extra but the
+optimizer's own state (never read). Only then are the numbers copied, into a file Keras wrote itself for
+the rebuilt model, which Keras loads. Anything else is refused with the reasons, as `Message`s: a file
+that declares huge datasets costs nothing.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import lzma
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,7 +28,9 @@ from minifig.i18n import Message
 from minifig.spec import MAX_LAYERS, FigureSpec, SpecError, from_dict
 
 MAX_FILE_BYTES = 5_000_000
-MAX_UNPACKED_BYTES = 40_000_000
+MAX_UNPACKED_BYTES = 24_000_000  # ~5 MB of incompressible numbers, plus zeros (an untrained optimizer's state)
+MAX_H5_OBJECTS = 2_000  # groups and datasets in the weights file: a catalogue figure with its optimizer has < 200
+MAX_H5_DEPTH = 8
 MAX_CONFIG_BYTES = 1_000_000
 MAX_FEATURES = 4096
 MEMBERS = {"config.json", "metadata.json", "model.weights.h5"}
@@ -83,18 +91,97 @@ def read_model_file(raw: bytes) -> ModelFile:
 
 
 def load_weights(model, weights_h5: bytes) -> None:
-    """Put the file's weights into a model rebuilt from the catalogue; every shape must match.
+    """Put the file's weights into a model rebuilt from the catalogue; every dataset must be what the model expects.
+
+    Nothing is read from the file until every dataset's shape, type and storage has been checked
+    against the model's variables (see the module's docstring).
 
     Raises:
         ModelFileError: the weights do not fit the rebuilt model, or are not readable.
     """
+    import h5py
+
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "uploaded.weights.h5"
-        path.write_bytes(weights_h5)
+        clean = Path(folder) / "rebuilt.weights.h5"
+        model.save_weights(clean)  # the layout Keras reads back for this model, written by Keras itself
         try:
-            model.load_weights(path)
-        except Exception:  # any failure to read numbers into the model is the file's fault
+            with h5py.File(io.BytesIO(weights_h5), "r") as uploaded, h5py.File(clean, "r+") as rebuilt:
+                wanted = _datasets(rebuilt)
+                given = _datasets(uploaded)
+                _check_weights(given, wanted)
+                for path, dataset in wanted.items():
+                    dataset[...] = given[path][()]  # the same shape and type as the model's: a bounded read
+        except ModelFileError:
+            raise
+        except Exception:  # any failure of HDF5 to read the file is the file's fault
             raise _refuse("model.bad_weights") from None
+        try:
+            model.load_weights(clean)
+        except Exception:  # the numbers were checked; a failure here is still the file's, never the page's
+            raise _refuse("model.bad_weights") from None
+
+
+def _datasets(root) -> dict:
+    """Every dataset under `root` by path, without reading one; refused if anything but plain groups and datasets.
+
+    Raises:
+        ModelFileError: a soft or external link, a named type, a dataset stored in chunks, with filters,
+            outside the file or virtually, or more objects or depth than a catalogue figure's file has.
+    """
+    import h5py
+
+    found, waiting, seen = {}, [(root, "", 0)], 0
+    while waiting:
+        group, prefix, depth = waiting.pop()
+        for name in group:
+            seen += 1
+            if seen > MAX_H5_OBJECTS or depth >= MAX_H5_DEPTH:
+                raise _refuse("model.bad_weights")
+            if not isinstance(group.get(name, getlink=True), h5py.HardLink):
+                raise _refuse("model.bad_weights")  # a link could reach another file or loop
+            item, path = group[name], f"{prefix}{name}"
+            if isinstance(item, h5py.Group):
+                waiting.append((item, f"{path}/", depth + 1))
+            elif isinstance(item, h5py.Dataset) and _stored_plainly(item):
+                found[path] = item
+            else:
+                raise _refuse("model.bad_weights")
+    return found
+
+
+def _stored_plainly(dataset) -> bool:
+    """Stored in the file as written, in one piece: no chunks, compression or other filters, external or virtual."""
+    import h5py
+
+    plist = dataset.id.get_create_plist()
+    return (
+        plist.get_layout() in (h5py.h5d.CONTIGUOUS, h5py.h5d.COMPACT)
+        and plist.get_nfilters() == 0
+        and plist.get_external_count() == 0
+    )
+
+
+_OPTIMIZER = "optimizer/"  # the optimizer's own state (step count, moments): allowed, never read
+
+
+def _check_weights(given: dict, wanted: dict) -> None:
+    """Refuses unless `given` has every dataset of `wanted` with its shape and type, and nothing else.
+
+    Besides the model's datasets, a file saved after training holds its optimizer's state: a few
+    numbers and, for each variable, moments of the variable's shape. Those are only counted and
+    checked for shape and type; the rebuilt figure gets fresh legs.
+    """
+    shapes = {dataset.shape for dataset in wanted.values()} | {()}
+    for path, dataset in given.items():
+        if path in wanted:
+            ok = dataset.shape == wanted[path].shape and dataset.dtype == wanted[path].dtype
+        else:
+            ok = path.startswith(_OPTIMIZER) and dataset.shape in shapes and dataset.dtype in ("float32", "int64")
+        if not ok:
+            raise _refuse("model.bad_weights")
+    optimizer_state = sum(path.startswith(_OPTIMIZER) for path in given)
+    if not wanted.keys() <= given.keys() or optimizer_state > 8 + 4 * len(wanted):
+        raise _refuse("model.bad_weights")
 
 
 def _refuse(key: str, **values) -> ModelFileError:
@@ -106,7 +193,7 @@ def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     try:
         with archive.open(name) as member:
             data = member.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, zlib.error, lzma.LZMAError):
         raise _refuse("model.not_keras") from None
     if len(data) > limit:
         raise _refuse("model.too_big", mb=MAX_FILE_BYTES // 1_000_000)
@@ -123,19 +210,32 @@ def _json(data: bytes) -> dict:
     return config
 
 
+def _at(record: object, *keys: str) -> object:
+    """`record[key][key]…` of plain JSON, or None where a level is missing or not an object."""
+    for key in keys:
+        if not isinstance(record, dict):
+            return None
+        record = record.get(key)
+    return record
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _head(config: dict) -> tuple[tuple[Brick, ...], int]:
     if config.get("class_name") != "Sequential" or config.get("module") != "keras":
         raise _refuse("model.not_sequential")
-    layers = (config.get("config") or {}).get("layers")
+    layers = _at(config, "config", "layers")
     if not isinstance(layers, list) or not layers or len(layers) > MAX_LAYERS + 1:
         raise _refuse("model.not_sequential")
     first, *rest = layers
-    shape = (first.get("config") or {}).get("batch_shape") if isinstance(first, dict) else None
+    shape = _at(first, "config", "batch_shape")
     if (
-        first.get("class_name") != "InputLayer"
+        _at(first, "class_name") != "InputLayer"
         or not isinstance(shape, list)
         or len(shape) != 2
-        or not isinstance(shape[1], int)
+        or not _is_whole(shape[1])
         or not 1 <= shape[1] <= MAX_FEATURES
     ):
         raise _refuse("model.bad_input")
@@ -150,20 +250,20 @@ _PLAIN_WINDOWS = {"Conv2D": {"strides": 1, "dilation_rate": 1, "groups": 1}}
 
 def _square(value: object) -> object:
     """Keras writes a square window as [3, 3]; a brick keeps one side (3). Anything else is left to be refused."""
-    if isinstance(value, list) and len(value) == 2 and value[0] == value[1] and isinstance(value[0], int):
+    if isinstance(value, list) and len(value) == 2 and _is_whole(value[0]) and value[0] == value[1]:
         return value[0]
     return value
 
 
 def _is_image_reshape(layer: object, n_features: int) -> bool:
     """A `Reshape` of each row into a one-channel image (rows × columns × 1), as `build_head` makes for Conv2D."""
-    if not isinstance(layer, dict) or layer.get("class_name") != "Reshape" or layer.get("module") != "keras.layers":
+    if _at(layer, "class_name") != "Reshape" or _at(layer, "module") != "keras.layers":
         return False
-    target = (layer.get("config") or {}).get("target_shape")
+    target = _at(layer, "config", "target_shape")
     return (
         isinstance(target, list)
         and len(target) == 3
-        and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in target)
+        and all(_is_whole(n) and n > 0 for n in target)
         and target[2] == 1
         and target[0] * target[1] == n_features
     )
@@ -173,7 +273,8 @@ def _layer(layer: object) -> Brick:
     """A catalogue brick for one layer record, or a refusal naming what is not allowed."""
     if not isinstance(layer, dict):
         raise _refuse("model.not_sequential")
-    class_name = str(layer.get("class_name"))[:40]
+    class_name = layer.get("class_name")
+    class_name = class_name[:40] if isinstance(class_name, str) else "?"
     card = _BY_CLASS.get((LAYER, class_name))
     if card is None or layer.get("module") != "keras.layers" or layer.get("registered_name") is not None:
         raise _refuse("model.unknown_layer", name=class_name)
@@ -202,28 +303,28 @@ def _penalty(record: object, class_name: str) -> dict:
     """A Dense brick's weight penalty from Keras's record of an L1 or L2 regularizer; nothing else is allowed."""
     if record is None:
         return {}
-    kind = record.get("class_name") if isinstance(record, dict) else None
-    config = record.get("config") if isinstance(record, dict) else None
-    rate = config.get(str(kind).lower()) if isinstance(config, dict) else None
-    if (
-        kind not in ("L1", "L2")
-        or record.get("module") != "keras.regularizers"
-        or not isinstance(rate, int | float)
-        or isinstance(rate, bool)
-    ):
+    kind = _at(record, "class_name")
+    rate = _at(record, "config", kind.lower()) if kind in ("L1", "L2") else None
+    if _at(record, "module") != "keras.regularizers" or not isinstance(rate, int | float) or isinstance(rate, bool):
         raise _refuse("model.unknown_layer", name=f"{class_name}.kernel_regularizer")
-    return {"regularizer": kind.lower(), "reg_rate": float(f"{rate:.6g}")}
+    return {"regularizer": kind.lower(), "reg_rate": _rounded(rate)}
+
+
+def _rounded(number: int | float) -> int | float:
+    """A float32 number as it was meant (0.0010000000474974513 → 0.001); whole numbers as they are (checked later)."""
+    return float(f"{number:.6g}") if isinstance(number, float) else number
 
 
 def _part(record: object, kind: str, module: str, names: dict[str, str]) -> dict | None:
     """The torso or legs of the file's compile settings, when they are catalogue cards (else None)."""
     if not isinstance(record, dict) or record.get("module") != module:
         return None
-    card = _BY_CLASS.get((kind, record.get("class_name")))
+    class_name = record.get("class_name")
+    card = _BY_CLASS.get((kind, class_name)) if isinstance(class_name, str) else None
     if card is None:
         return None
     config = record.get("config") if isinstance(record.get("config"), dict) else {}
     params = {mine: config[theirs] for mine, theirs in names.items() if theirs in config}
-    if "learning_rate" in params and isinstance(params["learning_rate"], float):
-        params["learning_rate"] = float(f"{params['learning_rate']:.6g}")  # float32 noise: 0.0010000000474974513
+    if isinstance(params.get("learning_rate"), float):
+        params["learning_rate"] = _rounded(params["learning_rate"])
     return {"card": card.id, "params": params}
