@@ -10,7 +10,7 @@ from components import board, challenge, lesson, room, state
 from components.challenge_maker import render_challenge_maker
 from components.compare import render_compare
 from components.data import current_choice, render_data
-from components.figure import render_compile, render_figure, render_fit_check
+from components.figure import render_compile, render_figure, render_fit_check, render_suggestions
 from components.head import handle_drags, render_head
 from components.header import render_header
 from components.inside import render_inside
@@ -48,6 +48,7 @@ data = choice.seen
 figure = state.figure()
 problems = [*spec.problems(figure), *choice.problems]
 misfits = [] if problems else fit_check.misfits(figure, data)
+suggestions = [] if problems or misfits else fit_check.suggestions(figure, data)
 limits = challenge.broken_limits(figure)  # a challenge's, if the page is in one
 state.forget_stale_model(figure)
 counts = figure_meter(figure, data, usable=not problems)  # the brick meter
@@ -70,6 +71,7 @@ with figure_col:
     render_meter(counts)
     render_problems(problems)
     render_fit_check(misfits)
+    render_suggestions(suggestions)
     challenge.render_limits(figure, limits)
     render_compile(figure, [*problems, *limits], misfits, data)
 handle_drags()

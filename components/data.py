@@ -13,6 +13,7 @@ from components.state import tr
 from minifig.charts import class_names
 from minifig.datasets import CSV_ID, DATASETS, Dataset, load, preset_figure
 from minifig.features import DEFAULT_VIEWS, VIEWS, with_views
+from minifig.fit_check import uneven_inputs
 from minifig.i18n import Message
 
 POINTS = "feature.point"  # the feature key of 2-D point sets, the ones with eyes
@@ -212,4 +213,7 @@ def _csv_reread() -> None:
     ss.csv_version += 1
     ss.dataset = CSV_ID
     state.apply_figure(starting_figure(data, seed=int(ss.seed)))
+    uneven = uneven_inputs(data)  # the starting figure put a Normalization brick first: say why
+    if uneven is not None:
+        lines.append(tr("csv.starts_normalized", why=uneven.text(ss.lang)))
     state.notify("csv", "success", lines)

@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from components.state import head_key, model_key, tr
+from components.challenge import refuses_brick
+from components.state import head_key, make_item, model_key, tr
+from minifig import head_edit
+from minifig.cards import CATALOGUE
 from minifig.datasets import Dataset
 from minifig.drawing import figure_svg
-from minifig.fit_check import Misfit
+from minifig.fit_check import Misfit, Suggestion
 from minifig.spec import FigureSpec
 
 
@@ -25,6 +28,35 @@ def render_fit_check(misfits: list[Misfit]) -> None:
                 f"**{tr(f'part.{misfit.part}').capitalize()}** — {misfit.reason.text(st.session_state.lang)}  \n"
                 + tr("ui.fix", fix=misfit.fix)
             )
+
+
+def render_suggestions(suggestions: list[Suggestion]) -> None:
+    """What would help a figure that fits, with a button doing the fix (e.g. a Normalization brick first)."""
+    with st.container(key="suggestions"):
+        for suggestion in suggestions:
+            lang = st.session_state.lang
+            st.info(
+                f"**{tr('part.head').capitalize()}** — {suggestion.reason.text(lang)}  \n"
+                + tr("ui.suggest", fix=suggestion.fix.text(lang))
+            )
+            label = CATALOGUE[suggestion.card].label
+            st.button(
+                tr("ui.put_first", card=label),
+                key=f"fix_{suggestion.card}_first",
+                on_click=_put_first,
+                args=(suggestion.card,),
+            )
+
+
+def _put_first(card_id: str) -> None:
+    head = st.session_state.head
+    adding = not any(item["card"] == card_id for item in head)  # else the brick there moves to the top
+    if adding and refuses_brick(len(head)):
+        return  # a challenge's limit: refuses_brick says why
+    if adding and not head_edit.can_add(head):
+        st.session_state.head_full_notice = True
+        return
+    st.session_state.head = head_edit.put_first(head, lambda item: item["card"] == card_id, lambda: make_item(card_id))
 
 
 def render_compile(spec: FigureSpec, problems: list, misfits: list[Misfit], data: Dataset) -> None:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from minifig.cards import brick
 from minifig.datasets import CSV_ID, Dataset
+from minifig.fit_check import uneven_inputs
 from minifig.i18n import Message
 from minifig.spec import FigureSpec, Training
 
@@ -337,10 +338,13 @@ _ENDINGS = {  # the last brick and the torso that fit each kind of answer
 
 
 def starting_figure(data: Dataset, seed: int = 42) -> FigureSpec:
-    """A figure that fits the learner's data: two hidden layers and the ending its kind of answer needs."""
+    """A figure that fits the learner's data: two hidden layers and the ending its kind of answer needs,
+    after a Normalization brick when the inputs' sizes call for one (`fit_check.uneven_inputs`)."""
     activation, torso = _ENDINGS[data.label_kind]
     width = data.n_classes if data.label_kind == "classes" else 1
     head = (brick("dense", units=16, activation="relu"), brick("dense", units=16, activation="relu"))
+    if uneven_inputs(data) is not None:
+        head = (brick("normalization"), *head)
     return FigureSpec(
         head=(*head, brick("dense", units=width, activation=activation)),
         torso=brick(torso),

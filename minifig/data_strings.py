@@ -84,6 +84,10 @@ DATA_STRINGS: dict[str, dict[str, str]] = {
         "en": "Your file is ready: {rows} examples, {inputs} inputs, answers from “{column}”.",
         "ko": "파일 준비 완료: 예제 {rows}개, 입력 {inputs}개, 정답은 “{column}” 열입니다.",
     },
+    "csv.starts_normalized": {
+        "en": "The figure starts with a Normalization brick: {why}",
+        "ko": "피규어가 Normalization 블록으로 시작합니다: {why}",
+    },
     "csv.refused": {
         "en": "This file could not be used; your data is unchanged:",
         "ko": "이 파일은 쓸 수 없습니다. 지금 데이터는 그대로입니다:",

@@ -1,12 +1,15 @@
 """Do the pieces fit? The head's end, the torso and the data's answers must agree.
 
 `misfits(spec, data)` returns every misfit with the part it is on, the reason in plain words and
-the fix. A figure that fits returns an empty list.
+the fix. A figure that fits returns an empty list. `suggestions(spec, data)` names what would help a
+figure that fits and trains, but learns slowly (inputs of very different sizes want a Normalization brick).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import numpy as np
 
 from minifig.cards import ACTIVATION_RANGES, CATALOGUE, LOSS, cards_of
 from minifig.datasets import Dataset
@@ -17,12 +20,24 @@ from minifig.spec import FigureSpec
 # The activation a head should end with for each kind of answer, when the torso does not say.
 NATURAL_ACTIVATION = {"binary": "sigmoid", "classes": "softmax", "number": "linear"}
 
+# Inputs want normalising when their spans differ more than this many times, or when they reach beyond ±REACH.
+SPAN_RATIO, REACH = 10.0, 10.0
+
 
 @dataclass(frozen=True)
 class Misfit:
     part: str  # "head", "torso" or "legs"
     reason: Message
     fix: Message
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Not a misfit (the figure fits and trains) but a brick that would help: the fix puts `card` first in the head."""
+
+    reason: Message
+    fix: Message
+    card: str
 
 
 def head_output(spec: FigureSpec, n_features: int) -> tuple[int, str]:
@@ -170,3 +185,56 @@ def _label_format_misfits(loss_id: str, data: Dataset) -> list[Misfit]:
     if loss_id == "sparse_categorical_crossentropy" and data.one_hot:
         return [Misfit("torso", Message("misfit.one_hot_sparse"), Message("fix.one_hot_sparse"))]
     return []
+
+
+def suggestions(spec: FigureSpec, data: Dataset) -> list[Suggestion]:
+    """What would help the figure learn this data, beyond fitting it.
+
+    Inputs whose spans differ more than `SPAN_RATIO` times, or that reach beyond ±`REACH`, want a
+    Normalization brick first (images are left alone: their pixels share one scale).
+
+    Returns:
+        The suggestions; empty when the head already starts with Normalization or the inputs need none.
+    """
+    if spec.head and spec.head[0].card == "normalization":
+        return []
+    why = uneven_inputs(data)
+    return [Suggestion(why, Message("fix.normalization"), "normalization")] if why else []
+
+
+def uneven_inputs(data: Dataset) -> Message | None:
+    """Why the data's inputs want normalising, in words naming the inputs; None when they do not."""
+    if data.image_shape is not None or data.x.size == 0:
+        return None
+    x = np.asarray(data.x, dtype="float64")
+    spans = np.ptp(x, axis=0)
+    varying = np.flatnonzero(spans > 0)
+    if len(varying):
+        narrow, wide = varying[np.argmin(spans[varying])], varying[np.argmax(spans[varying])]
+        if spans[wide] > SPAN_RATIO * spans[narrow]:
+            return Message(
+                "suggest.spread",
+                {
+                    "narrow": _input_name(data, narrow),
+                    "narrow_from": _short(x[:, narrow].min()),
+                    "narrow_to": _short(x[:, narrow].max()),
+                    "wide": _input_name(data, wide),
+                    "wide_from": _short(x[:, wide].min()),
+                    "wide_to": _short(x[:, wide].max()),
+                },
+            )
+    biggest = np.unravel_index(np.argmax(np.abs(x)), x.shape)
+    if abs(x[biggest]) > REACH:
+        return Message("suggest.reach", {"name": _input_name(data, biggest[1]), "value": _short(x[biggest])})
+    return None
+
+
+def _input_name(data: Dataset, column: int) -> str:
+    names = data.feature_names
+    return names[column] if len(names) == data.n_features else f"x{column + 1}"
+
+
+def _short(value: float) -> str:
+    """A number as people write it: 0.0538, 13.2, 1,680 (never 1.68e+03)."""
+    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+    return text.replace("-", "−")

@@ -50,6 +50,14 @@ def move(items: list[Item], source: int, target: int) -> list[Item]:
     return [*rest[:target], items[source], *rest[target:]]
 
 
+def put_first(items: list[Item], is_wanted: Callable[[Item], bool], new_item: Callable[[], Item]) -> list[Item]:
+    """`items` with the first wanted item moved to the top, or a new one (`new_item()`) added there."""
+    for index, item in enumerate(items):
+        if is_wanted(item):
+            return move(items, index, 0)
+    return add(items, new_item(), 0)
+
+
 def remove(items: list[Item], index: int) -> list[Item]:
     return [item for i, item in enumerate(items) if i != index]
 

@@ -208,6 +208,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Use categorical cross-entropy instead.",
         "ko": "대신 범주형 교차 엔트로피를 쓰세요.",
     },
+    "suggest.spread": {
+        "en": "The inputs differ a lot in size: “{narrow}” goes from {narrow_from} to {narrow_to}, “{wide}” from "
+        "{wide_from} to {wide_to}. Inputs this uneven pull the first weights unevenly, so the head learns slowly.",
+        "ko": "입력들의 크기 차이가 큽니다. “{narrow}” 열은 {narrow_from}부터 {narrow_to}까지, “{wide}” 열은 "
+        "{wide_from}부터 {wide_to}까지입니다. 이렇게 고르지 않은 입력은 첫 가중치를 고르지 않게 끌어당겨서 머리가 "
+        "느리게 배웁니다.",
+    },
+    "suggest.reach": {
+        "en": "The inputs reach {value} (“{name}”). Numbers this big make the first weights swing, so the head "
+        "learns slowly or jumps around.",
+        "ko": "입력이 {value}까지 갑니다(“{name}” 열). 숫자가 이렇게 크면 첫 가중치가 크게 흔들려서 머리가 느리게 "
+        "배우거나 들쭉날쭉합니다.",
+    },
+    "fix.normalization": {
+        "en": "Put a Normalization brick first: it rescales every input to around 0 with spread 1, measured on "
+        "the training part when you compile.",
+        "ko": "맨 앞에 Normalization 블록을 놓으세요: 조립할 때 학습 데이터에서 재어, 모든 입력을 0 근처, 퍼짐 1로 "
+        "맞춥니다.",
+    },
     # --- the page ------------------------------------------------------------------------------
     "ui.title": {"en": "Minifig: build a brain from bricks", "ko": "미니피그: 블록으로 두뇌 만들기"},
     "ui.tagline": {
@@ -247,6 +266,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui.figure": {"en": "Your figure", "ko": "나의 피규어"},
     "ui.fits": {"en": "All pieces fit.", "ko": "모든 조각이 잘 맞습니다."},
     "ui.fix": {"en": "How to fix it: {fix}", "ko": "고치는 법: {fix}"},
+    "ui.suggest": {
+        "en": "It fits, and could learn faster: {fix}",
+        "ko": "맞게 조립되지만, 더 빨리 배울 수 있습니다: {fix}",
+    },
+    "ui.put_first": {"en": "Put a {card} brick first", "ko": "맨 앞에 {card} 블록 놓기"},
     "ui.compile": {"en": "Compile (snap together)", "ko": "컴파일 (조립하기)"},
     "ui.compiled": {
         "en": "Compiled: the figure is snapped together and ready to train.",

@@ -262,3 +262,14 @@ def test_a_header_of_repeated_names_is_counted_before_it_is_named(repeats):
 def test_repeated_names_within_the_cap_get_numbers_that_are_not_taken():
     data = read_csv(rows("a,a,a.2,a,y", "1,2,3,4,0", "5,6,7,8,1"), "a.csv").dataset
     assert data.feature_names == ("a", "a.2", "a.2.2", "a.3")  # in order, each name once
+
+
+def test_a_table_of_very_different_sizes_starts_with_a_normalization_brick_and_an_even_one_does_not():
+    from minifig.csv_data import starting_figure
+
+    uneven = read_csv(b"alcohol,proline,kind\n12.4,520,a\n13.1,1035,b\n14.2,1510,a\n12.9,680,b\n", "wine.csv")
+    even = read_csv(b"height,weight,answer\n0.3,1.5,yes\n0.8,-1.5,no\n0.3,-2.4,no\n-1.3,0.6,no\n", "good.csv")
+    assert [b.card for b in starting_figure(uneven.dataset).head] == ["normalization", "dense", "dense", "dense"]
+    assert [b.card for b in starting_figure(even.dataset).head] == ["dense", "dense", "dense"]
+    for result in (uneven, even):
+        assert misfits(starting_figure(result.dataset), result.dataset) == []

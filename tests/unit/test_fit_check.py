@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from minifig.cards import CATALOGUE, brick
-from minifig.datasets import Dataset, load
-from minifig.fit_check import Misfit, head_output, misfits
+from minifig.datasets import DATASETS, Dataset, load, preset_figure
+from minifig.fit_check import Misfit, head_output, misfits, suggestions
 from minifig.i18n import Message
 from minifig.spec import FigureSpec, seed_figure
 
@@ -406,3 +406,68 @@ def test_every_suggested_loss_fits_the_data(seed):
         spec = figure(ending(2, "softmax"), torso=labels[label])
         torso = [m.reason.key for m in misfits(spec, seed) if m.part == "torso"]
         assert torso == [], f"suggested {label} but it does not fit: {torso}"
+
+
+# --- suggestions: inputs of very different sizes want a Normalization brick first --------------------
+
+
+def table(*columns, names=()) -> Dataset:
+    x = np.column_stack([np.asarray(c, dtype="float32") for c in columns])
+    y = (np.arange(len(x)) % 2).astype("float32")
+    return Dataset("csv", "dataset.csv", x, y, "binary", n_classes=2, feature_names=tuple(names))
+
+
+SPAN_1 = np.linspace(0, 1, 8)
+
+
+@pytest.mark.parametrize(
+    ("columns", "suggested"),
+    [
+        ((SPAN_1, SPAN_1 * 10.5), True),  # spans 10.5 times apart
+        ((SPAN_1, SPAN_1 * 9.5), False),  # within tenfold, and within ±10
+        ((SPAN_1 * 0.5 + 10.25, SPAN_1), True),  # reaches 10.75: beyond ±10
+        ((SPAN_1 * 0.5 - 10.25, SPAN_1), True),  # reaches −10.75: beyond ±10 below
+        ((SPAN_1 * 10, SPAN_1), False),  # exactly tenfold and exactly 10: not beyond
+        ((SPAN_1, np.full(8, 3.0)), False),  # a constant column has no span to compare
+    ],
+)
+def test_normalization_is_suggested_when_spans_differ_over_tenfold_or_numbers_pass_ten(columns, suggested):
+    found = suggestions(figure(ending(1, "sigmoid")), table(*columns))
+    assert bool(found) == suggested
+    if found:
+        assert found[0].card == "normalization" and found[0].fix == Message("fix.normalization")
+
+
+def test_the_suggestion_names_the_narrowest_and_widest_inputs_in_both_languages():
+    data = table(np.linspace(11, 15, 8), np.linspace(280, 1680, 8), names=("alcohol", "proline"))
+    (found,) = suggestions(figure(ending(1, "sigmoid")), data)
+    english, korean = found.reason.text("en"), found.reason.text("ko")
+    assert "“alcohol” goes from 11 to 15" in english and "“proline” from 280 to 1,680" in english
+    assert "alcohol" in korean and HANGUL.search(korean)
+    assert "Normalization" in found.fix.text("en") and HANGUL.search(found.fix.text("ko"))
+
+
+def test_a_head_starting_with_normalization_gets_no_suggestion_and_one_further_down_still_does():
+    data = table(SPAN_1, SPAN_1 * 100)
+    assert (
+        suggestions(replace(figure(ending(1, "sigmoid")), head=(brick("normalization"), ending(1, "sigmoid"))), data)
+        == []
+    )
+    lower = (ending(8, "relu"), brick("normalization"), ending(1, "sigmoid"))
+    assert len(suggestions(replace(figure(), head=lower), data)) == 1
+
+
+@pytest.mark.parametrize("dataset_id", sorted(DATASETS))
+def test_no_preset_at_its_own_settings_is_told_to_normalise(dataset_id):
+    """The lesson's data (1–10), the points and the digits (pixels share one scale) need no Normalization brick."""
+    spec = preset_figure(dataset_id)
+    assert suggestions(spec, load(dataset_id)) == []
+
+
+@pytest.mark.parametrize("name", ["load_wine", "load_breast_cancer"])
+def test_real_tables_of_very_different_sizes_are_told_to_normalise(name):
+    import sklearn.datasets
+
+    x, y = getattr(sklearn.datasets, name)(return_X_y=True)
+    data = Dataset("csv", "dataset.csv", x.astype("float32"), y.astype("float32"), "classes", n_classes=3)
+    assert [s.card for s in suggestions(figure(ending(3, "softmax")), data)] == ["normalization"]

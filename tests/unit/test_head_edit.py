@@ -1,6 +1,6 @@
 import pytest
 
-from minifig.head_edit import Drop, add, apply_drop, can_add, move, remove
+from minifig.head_edit import Drop, add, apply_drop, can_add, move, put_first, remove
 from minifig.spec import MAX_LAYERS
 
 
@@ -50,3 +50,22 @@ def test_move_up_down_and_remove_buttons():
     assert move(["a", "b"], 0, -1) == ["a", "b"]
     assert move(["a", "b"], 5, 0) == ["a", "b"]
     assert remove(["a", "b", "c"], 1) == ["a", "c"]
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ([], ["norm-new"]),
+        (["a", "b"], ["norm-new", "a", "b"]),
+        (["a", "norm", "b"], ["norm", "a", "b"]),  # one already there moves up; no second one
+        (["norm", "a"], ["norm", "a"]),
+        (["a", "norm", "norm"], ["norm", "a", "norm"]),
+    ],
+)
+def test_put_first_moves_the_wanted_brick_to_the_top_or_adds_one_there(items, expected):
+    assert put_first(items, lambda item: item == "norm", lambda: "norm-new") == expected
+
+
+def test_put_first_on_a_full_head_without_the_brick_changes_nothing():
+    full = [f"b{i}" for i in range(MAX_LAYERS)]
+    assert put_first(full, lambda item: item == "norm", lambda: "norm-new") == full
