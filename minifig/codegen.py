@@ -47,6 +47,7 @@ def python_script(spec: FigureSpec, data: Dataset, lang: str) -> str:
         *([f"    layers.Reshape({input_shape(spec, data.n_features)}),"] if sees_images(spec) else []),
         *(f"    layers.{_call(brick)}," for brick in spec.head),
         "])",
+        *_adapt_lines(spec, lang),
         "model.summary()",
         "",
         f"# {t('code.compile', lang)}",
@@ -66,6 +67,22 @@ def python_script(spec: FigureSpec, data: Dataset, lang: str) -> str:
         "print(model.predict(question, verbose=0))",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _adapt_lines(spec: FigureSpec, lang: str) -> list[str]:
+    """Each measuring brick (Normalization) measures the training part, as compiling does in the page.
+
+    A brick further down measures what the bricks above it give for the training part.
+    """
+    offset = 1 if sees_images(spec) else 0  # the Reshape that shows each row as an image comes first
+    lines = []
+    for position, brick in enumerate(spec.head):
+        if not CATALOGUE[brick.card].adapts:
+            continue
+        index = position + offset
+        reaching = "X_train" if index == 0 else f"keras.Sequential(model.layers[:{index}])(X_train)"
+        lines += [f"# {t('code.adapt', lang)}", f"model.layers[{index}].adapt({reaching})"]
+    return lines
 
 
 def _call(brick: Brick) -> str:

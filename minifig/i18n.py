@@ -481,6 +481,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The head (network): information flows through the bricks, top to bottom.",
         "ko": "머리(신경망): 정보가 블록을 위에서 아래로 지나갑니다.",
     },
+    "code.adapt": {
+        "en": "Normalization measures each input's mean and spread on the training part (the page does this when "
+        "you compile).",
+        "ko": "Normalization이 학습 데이터에서 입력마다 평균과 퍼짐을 잽니다(페이지에서는 조립할 때 합니다).",
+    },
     "code.compile": {
         "en": "Torso (loss) and legs (optimizer): snap the figure together.",
         "ko": "몸통(손실)과 다리(옵티마이저): 피규어를 조립합니다.",
