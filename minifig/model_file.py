@@ -244,8 +244,13 @@ def _head(config: dict) -> tuple[tuple[Brick, ...], int]:
     return tuple(_layer(layer) for layer in rest), shape[1]
 
 
-# Window settings a brick does not have: a file may only hold Keras's plain values for them.
-_PLAIN_WINDOWS = {"Conv2D": {"strides": 1, "dilation_rate": 1, "groups": 1}}
+# Settings a brick does not have: a file may only hold Keras's plain values for them. A Normalization brick
+# measures its statistics and keeps them as weights (checked as every weight is); statistics written into the
+# config instead, another axis or the inverse would be a layer the catalogue does not have.
+_PLAIN_SETTINGS = {
+    "Conv2D": {"strides": 1, "dilation_rate": 1, "groups": 1},
+    "Normalization": {"axis": [-1], "invert": False, "mean": None, "variance": None},
+}
 
 
 def _square(value: object) -> object:
@@ -283,7 +288,7 @@ def _layer(layer: object) -> Brick:
         raise _refuse("model.not_sequential")
     config = {**config, **_penalty(config.get("kernel_regularizer"), class_name)}
     params = {}
-    plain = {**card.fixed, **_PLAIN_WINDOWS.get(class_name, {})}
+    plain = {**card.fixed, **_PLAIN_SETTINGS.get(class_name, {})}
     if any(_square(config.get(name, wanted)) != wanted for name, wanted in plain.items()):
         raise _refuse("model.unknown_layer", name=class_name)  # e.g. a Conv2D without "same" padding
     for param in card.params:

@@ -362,3 +362,95 @@ def test_a_two_kilobyte_file_declaring_huge_kernels_costs_the_server_no_memory(t
     figures = json.loads(line)
     assert figures["outcome"] == "model.bad_weights"
     assert figures["peak_mb"] <= 50 and figures["kept_mb"] <= 50, figures
+
+
+# --- a Normalization brick: its statistics travel as weights -----------------------------------------
+
+
+def normalised_trainer():
+    from minifig.datasets import Dataset
+    from minifig.engine import Trainer
+    from minifig.spec import Training
+
+    rng = np.random.default_rng(4)
+    x = np.c_[rng.uniform(280, 1680, 60), rng.uniform(11, 15, 60)].astype("float32")
+    data = Dataset("csv", "dataset.csv", x, (x[:, 0] > 900).astype("float32"), "binary", n_classes=2)
+    head = (
+        brick("normalization"),
+        brick("dense", units=4, activation="tanh"),
+        brick("dense", units=1, activation="sigmoid"),
+    )
+    spec = FigureSpec(head, brick("binary_crossentropy"), brick("adam", learning_rate=0.05), "csv", Training(seed=3))
+    trainer = Trainer(spec, data)
+    trainer.train(5, 10)
+    return trainer, data
+
+
+def downloaded(trainer) -> bytes:
+    """The `.keras` file the page's download button gives (components.take_home)."""
+    from tests.keras_files import saved
+
+    trainer.model.compile(loss=trainer.loss, optimizer=trainer.optimizer)
+    return saved(trainer.model)
+
+
+def test_a_normalization_brick_round_trips_with_its_statistics_and_keeps_them_in_a_new_trainer():
+    from minifig.engine import Head, Trainer
+
+    trainer, data = normalised_trainer()
+    raw = downloaded(trainer)
+    loaded = read_model_file(raw)
+    assert [b.card for b in loaded.head] == ["normalization", "dense", "dense"] and loaded.n_features == 2
+    head = Head(loaded.figure(trainer.spec), 2)
+    load_weights(head.model, loaded.weights_h5)
+    head.loaded_from_file = True
+    mean, variance, _ = trainer.model.layers[0].get_weights()
+    np.testing.assert_array_equal(head.model.layers[0].get_weights()[0], mean)
+    np.testing.assert_array_equal(head.model.layers[0].get_weights()[1], variance)
+    np.testing.assert_allclose(head.predict(data.x[:6]), trainer.predict(data.x[:6]), rtol=1e-6)
+    again = Trainer(loaded.figure(trainer.spec), data, head=head)  # compiling the uploaded head does not re-measure
+    np.testing.assert_array_equal(again.model.layers[0].get_weights()[0], mean)
+    taken_home = keras.saving.load_model(_file(raw))  # the learner's own Keras, at home, on our own file
+    np.testing.assert_allclose(taken_home.predict(data.x[:6], verbose=0), trainer.predict(data.x[:6]), rtol=1e-5)
+
+
+def _file(raw: bytes) -> str:
+    import tempfile
+
+    path = tempfile.NamedTemporaryFile(suffix=".keras", delete=False).name
+    with open(path, "wb") as out:
+        out.write(raw)
+    return path
+
+
+@pytest.mark.parametrize(
+    "setting", [{"invert": True}, {"axis": [0]}, {"axis": None}, {"mean": [0.0, 0.0], "variance": [1.0, 1.0]}]
+)
+def test_a_normalization_layer_the_brick_is_not_is_refused(setting):
+    from tests.keras_files import config_of, with_config
+
+    raw = downloaded(normalised_trainer()[0])
+    config = config_of(raw)
+    config["config"]["layers"][1]["config"].update(setting)
+    with pytest.raises(ModelFileError) as refused:
+        read_model_file(with_config(raw, config))
+    assert refused.value.problems[0].key == "model.unknown_layer" and "Normalization" in refused.value.problems[0].text(
+        "en"
+    )
+
+
+@pytest.mark.parametrize("shape", [(3,), (2, 1), ()])
+def test_statistics_of_another_shape_are_refused_as_weights_that_do_not_fit(shape):
+    from tests.keras_files import rewritten
+
+    trainer, _ = normalised_trainer()
+    mean = "layers/normalization/vars/0"
+
+    def declared(weights):
+        del weights[mean]
+        weights.create_dataset(mean, data=np.ones(shape, "float32"))
+
+    loaded = read_model_file(rewritten(downloaded(trainer), declared))
+    with pytest.raises(ModelFileError) as refused:
+        load_weights(build_head(loaded.figure(trainer.spec), 2), loaded.weights_h5)
+    assert refused.value.problems[0].key == "model.bad_weights"
