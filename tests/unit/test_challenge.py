@@ -135,6 +135,15 @@ def test_each_broken_limit_is_named():
     assert "The challenge fixes the legs: Adam 0.03." in text
 
 
+def test_a_normalization_brick_counts_as_a_brick_and_has_no_units_to_limit():
+    two = fitting_figure(head=(brick("normalization"), brick("dense", units=1, activation="sigmoid")))
+    assert ch.broken_limits(CIRCLE, two) == []
+    three = fitting_figure(head=(brick("normalization"), *fitting_figure().head))
+    assert [m.text("en") for m in ch.broken_limits(CIRCLE, three)] == [
+        f"The head has {len(three.head)} bricks; the challenge allows at most 2."
+    ]
+
+
 def test_changing_the_learning_rate_of_fixed_legs_breaks_the_limit():
     assert ch.broken_limits(CIRCLE, fitting_figure(legs=brick("adam", learning_rate=0.1)))
 

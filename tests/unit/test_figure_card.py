@@ -54,9 +54,9 @@ def test_qr_decodes_to_the_link_when_a_decoder_is_installed():
 
 
 def test_head_bricks_are_drawn_in_their_cards_colours():
-    image = card(spec=replace(seed_figure(), head=(brick("dense", units=4), brick("dropout"))))
+    image = card(spec=replace(seed_figure(), head=(brick("normalization"), brick("dense", units=4), brick("dropout"))))
     colours = {image.getpixel((x, y)) for x in range(60, 480, 3) for y in range(150, 700, 3)}
-    for card_id in ("dense", "dropout"):
+    for card_id in ("normalization", "dense", "dropout"):
         colour = CATALOGUE[card_id].colour
         assert tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5)) in colours, card_id
 
