@@ -35,24 +35,25 @@ def render_inside(spec: FigureSpec, data: Dataset, usable: bool) -> None:
         st.markdown("\n".join(lines))
         st.markdown(f"**{tr('ui.total_weights', n=f'{sum(i.weights for i in infos):,}')}**")
     model = answering_head(spec, data).model
-    dense = [(i, layer) for i, layer in enumerate(model.layers) if spec.head[i].card == "dense"]
-    equation = _equation(spec, data, model)
+    bricks = model.layers[len(model.layers) - len(spec.head) :]  # an image head starts with a Reshape of its own
+    dense = [i for i, brick in enumerate(spec.head) if brick.card == "dense"]
+    equation = _equation(spec, data, bricks)
     if equation:
         st.markdown(tr("ui.equation"))
         st.latex(equation)
     if dense:
-        labels = {i: f"{i + 1}. {infos[i].label}" for i, _ in dense}
+        labels = {i: f"{i + 1}. {infos[i].label}" for i in dense}
         chosen = st.selectbox(tr("ui.pick_layer"), list(labels), format_func=labels.get, key="inside_layer")
-        kernel, bias = (np.asarray(w) for w in model.layers[chosen].get_weights())
+        kernel, bias = (np.asarray(w) for w in bricks[chosen].get_weights())
         st.plotly_chart(_weights_figure(kernel, bias), key="weights_map", config={"displayModeBar": False})
         st.caption(tr("ui.weights_help"))
 
 
-def _equation(spec: FigureSpec, data: Dataset, model) -> str | None:
+def _equation(spec: FigureSpec, data: Dataset, bricks: list) -> str | None:
     """Y' = w·X + b for a head of one Dense(1) on one input — the lesson's first equation, with today's numbers."""
     if len(spec.head) != 1 or spec.head[0].params.get("units") != 1 or data.n_features != 1:
         return None
-    kernel, bias = model.layers[0].get_weights()
+    kernel, bias = bricks[0].get_weights()
     inner = f"{float(kernel[0, 0]):.3f}\\cdot X {'+' if bias[0] >= 0 else '-'} {abs(float(bias[0])):.3f}"
     activation = spec.head[0].params["activation"]
     return f"Y' = {inner}" if activation == "linear" else f"Y' = \\mathrm{{{activation}}}({inner})"

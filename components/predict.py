@@ -10,11 +10,13 @@ import numpy as np
 import streamlit as st
 
 from components.data import DataChoice, pixelated
+from components.guard import shielded
 from components.lesson import follow_question
 from components.state import head_key, tr
 from components.timeline import shown_epoch, travelled_head
 from minifig.charts import answer_figure, class_names, probability_figure
 from minifig.datasets import Dataset, split_rows
+from minifig.slider import slider_range
 from minifig.spec import FigureSpec
 
 
@@ -32,6 +34,7 @@ def answering_head(spec: FigureSpec, data: Dataset):
 
 
 @st.fragment
+@shielded(stop=False)
 def render_prediction(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     st.subheader(tr("ui.ask"))
     st.session_state.live_answer = None  # set by the views that follow training live
@@ -49,17 +52,17 @@ def render_prediction(spec: FigureSpec, choice: DataChoice, usable: bool) -> Non
 
 def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     data = choice.seen
-    low, high = data.input_range
+    ends = slider_range(*data.input_range)
     value = st.slider(
         tr("ui.ask_input", feature=tr(data.feature_key)),
-        low,
-        high,
-        value=low + (high - low) * 0.25,
-        step=round((high - low) / 90, 2) or 0.01,
+        ends.low,
+        ends.high,
+        value=ends.start,
+        step=ends.step,
         key="predict_input",
     )
     follow_question(value)
-    grid = np.linspace(low, high, 181)
+    grid = np.linspace(ends.low, ends.high, 181)
     inputs = np.concatenate([[value], grid]).reshape(-1, 1)
     answer = _answer(spec, data, usable, inputs)
     if answer is None:
@@ -87,10 +90,9 @@ def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     raw = choice.raw
     point = []
     for column, key in zip(st.columns(2), ("predict_x1", "predict_x2"), strict=True):
-        low, high = float(raw.x[:, len(point)].min()), float(raw.x[:, len(point)].max())
+        ends = slider_range(float(raw.x[:, len(point)].min()), float(raw.x[:, len(point)].max()), 100, at=0.5)
         name = raw.feature_names[len(point)]
-        step = round((high - low) / 100, 3) or 0.01
-        point.append(column.slider(name, low, high, value=(low + high) / 2, step=step, key=key))
+        point.append(column.slider(name, ends.low, ends.high, value=ends.start, step=ends.step, key=key))
     if _answer(spec, choice.seen, usable, through_eyes(choice, np.array([point]))) is not None:
         head = answering_head(spec, choice.seen)
         st.plotly_chart(map_of(head, choice, asked=tuple(point)), key="answer_map", config={"displayModeBar": False})

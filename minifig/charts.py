@@ -65,9 +65,23 @@ def refresh_curves(figure: go.Figure, history: list[EpochLog]) -> go.Figure:
     return figure
 
 
+MAX_POINTS = 300  # per curve sent to the browser, however long the run: a 50,000-epoch run is still a small chart
+
+
+def thinned(count: int, limit: int = MAX_POINTS) -> np.ndarray:
+    """Which of `count` points a curve keeps: all of them up to `limit`, else `limit` evenly spread ones.
+
+    The first and the last (the epoch now, or the one time travel shows) are always kept.
+    """
+    if count <= limit:
+        return np.arange(count)
+    return np.unique(np.linspace(0, count - 1, limit).round().astype(int))
+
+
 def _columns(history: list[EpochLog]) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    columns = {name: np.array([getattr(log, name) for log in history], dtype=float) for name in _SERIES}
-    return columns, np.array([log.epoch for log in history], dtype=int)  # a board's curves skip epochs
+    kept = thinned(len(history))
+    columns = {name: np.array([getattr(history[i], name) for i in kept], dtype=float) for name in _SERIES}
+    return columns, np.array([history[i].epoch for i in kept], dtype=int)  # a board's curves skip epochs
 
 
 _SERIES = {
@@ -315,8 +329,9 @@ def compare_figure(named_histories: list[tuple[str, list[EpochLog]]], metric_nam
     traces = []
     for number, (name, history) in enumerate(named_histories):
         colour = CLASS_COLOURS[number % len(CLASS_COLOURS)]
-        epochs = np.arange(1, len(history) + 1)
         with_validation = bool(history) and history[-1].val_loss is not None
+        kept = thinned(len(history))
+        epochs = kept + 1
         series = [("loss", "chart.train", "x", None), ("metric", "chart.train", "x2", None)]
         if with_validation:
             series += [("val_loss", "chart.val", "x", "dash"), ("val_metric", "chart.val", "x2", "dash")]
@@ -325,7 +340,7 @@ def compare_figure(named_histories: list[tuple[str, list[EpochLog]]], metric_nam
             traces.append(
                 go.Scatter(
                     x=epochs,
-                    y=[getattr(log, field) for log in history],
+                    y=[getattr(history[i], field) for i in kept],
                     name=f"{name} · {t(part, lang)}{what}",
                     mode="lines",
                     xaxis=axis,

@@ -74,11 +74,14 @@ def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
         found.append(Misfit("torso", Message("misfit.no_torso"), Message("fix.no_torso")))
     if spec.legs is None:
         found.append(Misfit("legs", Message("misfit.no_legs"), Message("fix.no_legs")))
-    if not spec.head or spec.torso is None:
+    if not spec.head:
         return found
+    kind = data.label_kind
+    shape_problems = flow(spec, data.n_features).problems
+    if spec.torso is None:  # the shapes still matter: a head that cannot be built cannot even babble
+        return found + _shape_misfits(shape_problems, None, NATURAL_ACTIVATION[kind], data)
 
     loss = CATALOGUE[spec.torso.card]
-    kind = data.label_kind
     expected = _answer(data)
     loss_fits_labels = kind in loss.label_kinds
     if loss_fits_labels:
@@ -99,12 +102,8 @@ def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
         )
 
     wanted = loss.output_activations[0] if loss_fits_labels and loss.output_activations else NATURAL_ACTIVATION[kind]
-    shape_problems = flow(spec, data.n_features).problems
     if shape_problems:
-        fix = Message(
-            "fix.shape", {"units": _expected_width(loss.id if loss_fits_labels else None, data), "activation": wanted}
-        )
-        return found + [Misfit("head", problem, fix) for problem in shape_problems]
+        return found + _shape_misfits(shape_problems, loss.id if loss_fits_labels else None, wanted, data)
     width, activation = head_output(spec, data.n_features)
     units = _expected_width(loss.id if loss_fits_labels else None, data)
     if width != units:
@@ -136,6 +135,11 @@ def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
                 )
             )
     return found
+
+
+def _shape_misfits(problems: list[Message], loss_id: str | None, wanted: str, data: Dataset) -> list[Misfit]:
+    fix = Message("fix.shape", {"units": _expected_width(loss_id, data), "activation": wanted})
+    return [Misfit("head", problem, fix) for problem in problems]
 
 
 def _answer(data: Dataset) -> Message:

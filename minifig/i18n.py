@@ -14,6 +14,7 @@ from minifig.explain_strings import EXPLAIN_STRINGS
 from minifig.extra_strings import EXTRA_STRINGS
 from minifig.lesson_strings import LESSON_STRINGS
 from minifig.loop_strings import LOOP_STRINGS
+from minifig.page_strings import PAGE_STRINGS
 from minifig.room_strings import ROOM_STRINGS
 
 LANGUAGES = ("en", "ko")
@@ -607,7 +608,16 @@ def _merge(*parts: dict[str, dict[str, str]]) -> None:
         STRINGS.update(part)
 
 
-_merge(DATA_STRINGS, CHALLENGE_STRINGS, LESSON_STRINGS, EXPLAIN_STRINGS, EXTRA_STRINGS, ROOM_STRINGS, LOOP_STRINGS)
+_merge(
+    DATA_STRINGS,
+    CHALLENGE_STRINGS,
+    LESSON_STRINGS,
+    EXPLAIN_STRINGS,
+    EXTRA_STRINGS,
+    ROOM_STRINGS,
+    LOOP_STRINGS,
+    PAGE_STRINGS,
+)
 
 
 def t(key: str, lang: str, **values: object) -> str:

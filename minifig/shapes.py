@@ -31,6 +31,11 @@ class ShapeFlow:
     def final(self) -> Shape:
         return self.outputs[-1] if self.outputs else self.input
 
+    @property
+    def builds(self) -> bool:
+        """True when Keras can build this head: it has a brick and every brick gets the shape it needs."""
+        return bool(self.outputs) and not self.problems
+
 
 def image_shape_of(spec: FigureSpec) -> tuple[int, int] | None:
     record = DATASETS.get(spec.dataset)
@@ -44,6 +49,11 @@ def sees_images(spec: FigureSpec) -> bool:
 
 def input_shape(spec: FigureSpec, n_features: int) -> Shape:
     return (*image_shape_of(spec), 1) if sees_images(spec) else (n_features,)
+
+
+def head_builds(spec: FigureSpec, n_features: int) -> bool:
+    """True when the head can be built (and so can answer, babbling) on data with `n_features` inputs."""
+    return flow(spec, n_features).builds
 
 
 def flow(spec: FigureSpec, n_features: int) -> ShapeFlow:

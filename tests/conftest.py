@@ -1,4 +1,5 @@
-"""Fixtures shared by every layer of tests: a Redis server of the tests' own, for the room store."""
+"""Shared by every layer of tests: a Redis server of the tests' own (the room store), and Hypothesis's profiles:
+`default` for `make test`, `fuzz` (HYPOTHESIS_PROFILE=fuzz, `make fuzz`) for many more generated cases."""
 
 from __future__ import annotations
 
@@ -12,6 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+_PATIENT = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+settings.register_profile("default", **_PATIENT)
+settings.register_profile("fuzz", max_examples=2000, **_PATIENT)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 
 REDIS_SERVER = "/usr/bin/redis-server"
 REDIS_START_SECONDS = 15

@@ -1,0 +1,15 @@
+"""The sentences of the page's last line of defence (an unexpected error), in English and Korean.
+
+Merged into `minifig.i18n.STRINGS`.
+"""
+
+from __future__ import annotations
+
+PAGE_STRINGS: dict[str, dict[str, str]] = {
+    "incident.message": {
+        "en": "Something went wrong on this part of the page. Your figure and your data are kept: change "
+        "something or press a button to go on. If it happens again, tell your teacher this code: **{id}**",
+        "ko": "페이지의 이 부분에서 문제가 생겼습니다. 피규어와 데이터는 그대로 있습니다. 무언가를 바꾸거나 "
+        "버튼을 누르면 이어서 할 수 있습니다. 다시 일어나면 선생님께 이 코드를 알려 주세요: **{id}**",
+    },
+}
