@@ -12,6 +12,11 @@ and the server's peak memory (resident set of the server process tree, sampled e
 Target on a 2-core machine: N = 30, worst ≤ 15 s, peak ≤ 3 GB.
 
     .venv/bin/python bench/load.py [--sessions 30] [--port 8610] [--url http://host:port] [--browser K]
+                                   [--room] [--store redis://host:port/db]
+
+`--room`: the learners open a sealed challenge link on the seed figure, join its room with a nickname and post their
+progress while they train (at most once a second each), and a teacher's board page is open and refreshed every
+3 seconds (a whole page run each time: more than the board's own fragment costs). `--store` puts the room in Redis.
 
 Measured on the 2-core development machine (shared with other work; `load_before`/`load_after` show how busy), N = 30:
 - before issue 7 (Streamlit's per-run Keras clear_session and full GCs): the room did not finish — another
@@ -42,6 +47,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -49,6 +55,8 @@ import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
+from minifig import challenge, signing, url_state  # noqa: E402
+from minifig.spec import seed_figure  # noqa: E402
 from tests.browser.conftest import running_app  # noqa: E402
 
 OPEN_SECONDS = 180  # 30 first runs at once on two cores
@@ -110,6 +118,8 @@ class Session:
         self.ws_url = url.replace("http", "ws", 1) + "/_stcore/stream"
         self.query = query
         self.buttons: dict[str, str] = {}  # widget key -> widget id
+        self.inputs: dict[str, str] = {}  # text inputs: widget key -> widget id
+        self.metrics: dict[str, str] = {}  # st.metric label -> its number, as last drawn
         self.texts: list[str] = []  # every markdown/alert text the server sent, in order
         self.waited = False  # the page told this learner to wait for the training gate
         self.errors: list[str] = []
@@ -128,8 +138,9 @@ class Session:
         self._reader.cancel()
         await self.ws.close()
 
-    async def rerun(self, trigger: str | None = None) -> None:
-        """Ask for a script run, as the frontend does after a click (only the clicked button's state is sent)."""
+    async def rerun(self, trigger: str | None = None, text: tuple[str, str] | None = None) -> None:
+        """Ask for a script run, as the frontend does after a click or after typing into a text input and
+        pressing Enter (only that widget's state is sent)."""
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query
@@ -138,6 +149,10 @@ class Session:
             widget = state.widget_states.widgets.add()
             widget.id = self.buttons[trigger]
             widget.trigger_value = True
+        if text is not None:
+            widget = state.widget_states.widgets.add()
+            widget.id = self.inputs[text[0]]
+            widget.string_value = text[1]
         self._asked_at = self.runs
         await self.ws.send(message.SerializeToString())
 
@@ -197,6 +212,10 @@ class Session:
         if kind == "button":
             key = element.button.id.rsplit("-", 1)[-1]
             self.buttons[key] = element.button.id
+        elif kind == "metric":
+            self.metrics[element.metric.label] = element.metric.body
+        elif kind == "text_input":
+            self.inputs[element.text_input.id.rsplit("-", 1)[-1]] = element.text_input.id
         elif kind == "markdown":
             self.texts.append(element.markdown.body)
             self.waited = self.waited or WAITING in element.markdown.body
@@ -206,12 +225,18 @@ class Session:
             self.errors.append(f"the page shows a traceback: {element.exception.type}: {element.exception.message}")
 
 
-async def learner(url: str, epochs: int, meet, number: int) -> dict:
-    """One learner: open, compile, wait for the room, Train; the seconds each step took."""
-    async with Session(url) as page:
+async def learner(url: str, epochs: int, meet, number: int, query: str = "") -> dict:
+    """One learner: open (a challenge link, if `query`: then join its room), compile, wait for the room, Train; the
+    seconds each step took."""
+    async with Session(url, query) as page:
         started = time.perf_counter()
         await page.rerun()
         await page.settle(OPEN_SECONDS)
+        if query:
+            await page.rerun(text=("nickname", f"Learner {number}"))
+            await page.settle(OPEN_SECONDS)
+            if not any(f"as **Learner {number}**" in text for text in page.texts):
+                raise RuntimeError(f"learner {number} did not join the room: {page.texts[-3:]}")
         open_s = time.perf_counter() - started
         progress(number, "opened", open_s)
         await meet()
@@ -254,8 +279,40 @@ def browser_learner(url: str, epochs: int, meet) -> dict:
             browser.close()
 
 
-async def room(url: str, sessions: int, epochs: int, browsers: int) -> list[dict]:
-    """Every learner at once; all open, then all compile, then all press Train together (two meeting points)."""
+async def teachers_board(url: str, query: str, done: asyncio.Event) -> dict:
+    """The teacher's board, open while the room works: a page run every 3 seconds; how many runs it saw, and its
+    counts at the end (a last look, a few seconds after the last learner is done)."""
+    async with Session(url, query) as board:
+        while not done.is_set():
+            await board.rerun()
+            await board.settle(OPEN_SECONDS)
+            if not any("The board refreshes by itself" in text for text in board.texts[-50:]):
+                raise RuntimeError(f"the board did not open: {board.texts[-3:]}")
+            try:
+                await asyncio.wait_for(done.wait(), timeout=3)
+            except TimeoutError:
+                pass
+        await asyncio.sleep(3)  # the last posts are at most a second behind
+        await board.rerun()
+        await board.settle(OPEN_SECONDS)
+        return {"board_runs": board.runs, "board_counts": board.metrics}
+
+
+def room_links(secret: bytes) -> tuple[str, str]:
+    """A sealed challenge on the seed figure (its own data and head; goal: training loss ≤ 0.1): the learners' and
+    the board's query strings."""
+    seed = seed_figure()
+    made = challenge.Challenge(seed.dataset, "loss", 0.1, validation_split=seed.training.validation_split)
+    learners = {**url_state.to_query(seed), **signing.learners_query(made, "bench-room", secret)}
+    return urlencode(learners, doseq=True), urlencode(signing.board_query(made, "bench-room", secret))
+
+
+async def room(
+    url: str, sessions: int, epochs: int, browsers: int, secret: bytes | None = None
+) -> tuple[list[dict], dict]:
+    """Every learner at once; all open, then all compile, then all press Train together (two meeting points).
+    With a `secret`, they open a sealed challenge, join its room, and the teacher's board is open throughout."""
+    learners_query, board_query = room_links(secret) if secret else ("", "")
     barrier = threading.Barrier(sessions)
     pool = ThreadPoolExecutor(max_workers=sessions + browsers)
     loop = asyncio.get_running_loop()
@@ -270,11 +327,16 @@ async def room(url: str, sessions: int, epochs: int, browsers: int) -> list[dict
             barrier.abort()  # the others stop waiting for a learner who will never come
             raise
 
-    tasks = [guarded(learner(url, epochs, meet, number)) for number in range(sessions - browsers)]
+    tasks = [guarded(learner(url, epochs, meet, number, learners_query)) for number in range(sessions - browsers)]
     tasks += [guarded(loop.run_in_executor(pool, browser_learner, url, epochs, barrier.wait)) for _ in range(browsers)]
+    done = asyncio.Event()
+    board = asyncio.create_task(teachers_board(url, board_query, done)) if secret else None
     try:
-        return list(await asyncio.gather(*tasks))
+        results = list(await asyncio.gather(*tasks))
+        done.set()
+        return results, (await board if board is not None else {})
     finally:
+        done.set()
         pool.shutdown(wait=False)
 
 
@@ -307,17 +369,25 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8610)
     parser.add_argument("--url", help="a server already running (its process tree is measured), instead of a new one")
     parser.add_argument("--log", default="/tmp/minifig_load_server.log")
+    parser.add_argument("--room", action="store_true", help="learners join a sealed challenge's room; a board is open")
+    parser.add_argument(
+        "--store", help="the room store for the server started here (MINIFIG_ROOM_STORE), e.g. redis://…"
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the server on `kill` too
     if args.epochs != 100:
         parser.error("the bench trains the seed figure's own 100 epochs")
     os.environ.setdefault("STREAMLIT_SERVER_FILE_WATCHER_TYPE", "none")  # as deployed (Dockerfile)
-    with nullcontext(args.url) if args.url else running_app(Path(args.log), args.port) as url:
+    env = {"MINIFIG_ROOM_STORE": args.store} if args.store else {}
+    with nullcontext(args.url) if args.url else running_app(Path(args.log), args.port, env) as url:
         pid = server_pid(url)
         cpu, load = cpu_seconds(pid), os.getloadavg()[0]
+        secret = signing.server_secret() if args.room else None  # the server beside it reads the same secret
         with PeakMemory(pid) as memory:
-            results = asyncio.run(room(url, args.sessions, args.epochs, args.browser))
+            results, board = asyncio.run(room(url, args.sessions, args.epochs, args.browser, secret))
         figures = summary(results, memory, args.sessions, args.browser)
+        figures["room"] = (args.store or "memory") if args.room else None
+        figures.update(board)
         # the machine is shared: what the server itself spent, and how busy the machine was, say how fair the run was
         figures["server_cpu_s"] = round(cpu_seconds(pid) - cpu, 1)
         figures["load_before"], figures["load_after"] = load, os.getloadavg()[0]

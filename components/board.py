@@ -83,14 +83,15 @@ def _table(entries: list[dict], now: float) -> list[dict]:
             {
                 tr("board.col_rank"): str(rank),
                 tr("board.col_name"): f"**{core.shown_name(entry)}**" if reached else core.shown_name(entry),
-                tr("board.col_goal"): tr("board.reached_row", ago=_ago(now - reached))
+                tr("board.col_goal"): ":material/emoji_events: " + tr("board.reached_row", ago=_ago(now - reached))
                 if reached
                 else tr("board.not_reached"),
                 tr("board.col_score"): f"{score:.4f}" if isinstance(score, int | float) else "–",
                 tr("board.col_epochs"): str(entry.get("epochs", 0)),
                 tr("board.col_figure"): core.figure_words(core.entry_figure(entry)),
-                tr("board.col_now"): tr("board.now_training" if core.is_training(entry, now) else "board.now_building"),
-                tr("board.col_last"): _ago(now - entry.get("last", now)),
+                tr("board.col_last"): tr("board.now_training")
+                if core.is_training(entry, now)
+                else _ago(now - entry.get("last", now)),
             }
         )
     return rows
@@ -109,7 +110,7 @@ def _spotlight(entry: dict | None) -> None:
             epochs=entry.get("epochs", 0),
             score=f"{score:.4f}" if isinstance(score, int | float) else "–",
         )
-        st.markdown(f"### {title}")
+        st.subheader(title, anchor=False)
         figure_col, curves_col = st.columns([2, 3], gap="large")
         spec = core.entry_figure(entry)
         if spec is None:

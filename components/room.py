@@ -51,7 +51,8 @@ def render_join() -> None:
         return
     ss = st.session_state
     with st.container(key="room_join"):
-        st.text_input(
+        box, note_col = st.columns([1, 2], vertical_alignment="bottom")
+        box.text_input(
             tr("room.nickname"),
             key="nickname",
             max_chars=NICKNAME_CHARS,
@@ -62,13 +63,13 @@ def render_join() -> None:
         if problem is None and (member is None or member.nickname != name):
             ss.room_member = member = Member(name) if member is None else _renamed(member, name)
         if ss.nickname and problem is not None:
-            st.warning(problem.text(ss.lang))
+            note_col.warning(problem.text(ss.lang))
         elif member is None:
-            st.caption(tr("room.not_joined"))
+            note_col.caption(tr("room.not_joined"))
         elif poster() is None:
-            st.caption(tr("room.unavailable"))
+            note_col.caption(tr("room.unavailable"))
         else:
-            st.caption(tr("room.joined", name=shown_name({"nickname": member.nickname})))
+            note_col.caption(tr("room.joined", name=shown_name({"nickname": member.nickname})))
 
 
 def note(figure: FigureSpec, training: bool = False) -> None:

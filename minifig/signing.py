@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import os
 import secrets
 from collections.abc import Mapping
@@ -34,6 +35,7 @@ ROOM, SEAL, BOARD = "room", "seal", "board"  # the query parameters beside `chal
 KEY_BYTES = 16  # a seal or teacher key: 128 bits of HMAC-SHA256, 22 characters in a link
 ROOM_CHARS = 22
 PURPOSES = ("learners", "board")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,21 +53,35 @@ class SealedChallenge:
 
 
 def server_secret(environ: Mapping[str, str] | None = None, path: Path = SECRET_FILE) -> bytes:
-    """The server's secret: `MINIFIG_SECRET`, or the file at `path`, created (once, atomically) if missing."""
+    """The server's secret: `MINIFIG_SECRET`, or the file at `path`, created (once, atomically) if missing.
+
+    Where the file cannot be written (a read-only app directory, as in the Docker image), the secret is made for
+    this process only, with a warning: links then hold until the server restarts, and replicas would not agree.
+    """
     environ = os.environ if environ is None else environ
     if environ.get(SECRET_ENV):
         return environ[SECRET_ENV].encode("utf-8")
-    if not path.exists():
-        draft = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-        draft.write_text(secrets.token_urlsafe(32))
-        draft.chmod(0o600)
-        try:
-            os.link(draft, path)  # fails if another process made it first: then theirs is the secret
-        except FileExistsError:
-            pass
-        finally:
-            draft.unlink()
-    return path.read_text().strip().encode("utf-8")
+    try:
+        if not path.exists():
+            _create(path)
+        return path.read_text().strip().encode("utf-8")
+    except OSError as error:
+        log.warning(
+            "%s is not set and %s cannot be used (%s): links hold until this server restarts", SECRET_ENV, path, error
+        )
+        return secrets.token_urlsafe(32).encode("utf-8")
+
+
+def _create(path: Path) -> None:
+    draft = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    draft.write_text(secrets.token_urlsafe(32))
+    draft.chmod(0o600)
+    try:
+        os.link(draft, path)  # fails if another process made it first: then theirs is the secret
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
 
 
 def new_room() -> str:

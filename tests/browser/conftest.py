@@ -77,15 +77,19 @@ class ServerError(RuntimeError):
 
 
 @contextmanager
-def running_app(log_path: Path, port: int | None = None) -> Iterator[str]:
-    """`streamlit run app.py` on `port` (a free local one if not given), healthy; yields its URL, then stops it."""
+def running_app(log_path: Path, port: int | None = None, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on `port` (a free local one if not given), healthy; yields its URL, then stops it.
+
+    `env` adds to (or replaces in) this process's environment for the server, e.g. a room store and a secret."""
     port = port or _free_port()
     command = [
         *(sys.executable, "-m", "streamlit", "run", "app.py"),
         *("--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"),
     ]
     with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
     url = f"http://localhost:{port}"
     try:
         deadline = time.monotonic() + START_SECONDS
@@ -104,15 +108,15 @@ def running_app(log_path: Path, port: int | None = None) -> Iterator[str]:
             server.wait()
 
 
-def open_app(browser, url: str):
+def open_app(browser, url: str, load_ms: int = LOAD_MS):
     """A new page (a new Streamlit session) on the app, painted and idle."""
     context = browser.new_context(viewport=VIEWPORT)
     context.add_init_script(RUN_COUNTER)
     page = context.new_page()
     page.set_default_timeout(RUN_MS)
     page.goto(url)
-    page.wait_for_selector(IDLE, timeout=LOAD_MS)
-    wait_idle(page)
+    page.wait_for_selector(IDLE, timeout=load_ms)
+    wait_idle(page, load_ms)
     return page
 
 

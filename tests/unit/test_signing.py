@@ -120,3 +120,9 @@ def test_the_secret_comes_from_the_environment_or_one_file_made_once(tmp_path):
     assert signing.server_secret({}, path) == results[0]
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     assert [p.name for p in tmp_path.iterdir()] == ["secret"]  # no drafts left behind
+
+
+def test_an_app_directory_that_cannot_be_written_gives_a_secret_for_this_process_only(tmp_path):
+    (tmp_path / "app").write_text("a file where the directory should be")  # (root writes any read-only directory)
+    made = signing.server_secret({}, tmp_path / "app" / "secret")
+    assert len(made) >= 40 and made != signing.server_secret({}, tmp_path / "app" / "secret")
