@@ -169,9 +169,12 @@ def _show(trainer, panel: Panel, with_map: bool = True, until: int | None = None
     done = trainer.epochs_done - (run["start"] if run else 0)
     state = run["state"] if run else "done"
     last = trainer.history[-1]
-    figures = tr(
-        "ui.figures", loss=f"{last.loss:.4f}", metric=tr(f"metric.{trainer.metric_name}"), value=f"{last.metric:.4f}"
-    )
+    metric = tr(f"metric.{trainer.metric_name}")
+    figures = tr("ui.figures", loss=f"{last.loss:.4f}", metric=metric, value=f"{last.metric:.4f}")
+    if last.val_loss is not None:
+        figures += " " + tr(
+            "ui.figures_val", loss=f"{last.val_loss:.4f}", metric=metric, value=f"{last.val_metric:.4f}"
+        )
     line = tr(f"ui.status_{state}", epoch=done, target=target, minutes=MAX_TRAIN_SECONDS // 60)
     panel.status.markdown(f"**{line}** {figures}  \n{tr('ui.total_epochs', n=trainer.epochs_done)}")
     panel.progress.progress(min(1.0, done / max(1, target)))

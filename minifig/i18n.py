@@ -268,8 +268,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui.fits": {"en": "All pieces fit.", "ko": "모든 조각이 잘 맞습니다."},
     "ui.fix": {"en": "How to fix it: {fix}", "ko": "고치는 법: {fix}"},
     "ui.suggest": {
-        "en": "It fits, and could learn faster: {fix}",
-        "ko": "맞게 조립되지만, 더 빨리 배울 수 있습니다: {fix}",
+        "en": "It fits, and could learn faster. {fix}",
+        "ko": "맞게 조립되었지만 더 빨리 배울 수 있습니다. {fix}",
     },
     "ui.put_first": {"en": "Put a {card} brick first", "ko": "맨 앞에 {card} 블록 놓기"},
     "ui.compile": {"en": "Compile (snap together)", "ko": "컴파일 (조립하기)"},
@@ -320,6 +320,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "학습할 차례를 기다리는 중: 앞에 {n}명이 있습니다. 차례가 되면 저절로 시작합니다.",
     },
     "ui.figures": {"en": "loss {loss} · {metric} {value}", "ko": "손실 {loss} · {metric} {value}"},
+    "ui.figures_val": {
+        "en": "· validation: loss {loss} · {metric} {value}",
+        "ko": "· 검증: 손실 {loss} · {metric} {value}",
+    },
     "ui.total_epochs": {"en": "{n} epochs trained so far.", "ko": "지금까지 {n} 에포크 학습했습니다."},
     "metric.accuracy": {"en": "accuracy", "ko": "정확도"},
     "metric.mae": {"en": "mean abs. error", "ko": "평균 절대 오차"},
