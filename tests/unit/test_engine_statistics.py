@@ -9,6 +9,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from minifig.cards import brick
 from minifig.datasets import Dataset, split
@@ -115,3 +117,45 @@ def test_a_brick_further_down_measures_what_reaches_it(position):
     for brick_above in above:
         numbers = brick_above(numbers).numpy()
     np.testing.assert_allclose(layer.get_weights()[0], numbers.mean(axis=0), rtol=1e-4, atol=1e-6)
+
+
+@st.composite
+def tables(draw) -> tuple[bytes, str]:
+    """A small CSV file of yes/no answers whose input columns hold numbers of any size a file may hold."""
+    n_rows, n_inputs = draw(st.integers(4, 30)), draw(st.integers(1, 4))
+    size = st.sampled_from([1e-3, 1.0, 10.0, 1e3, 1e6, 1e15])
+    number = st.floats(-1.0, 1.0, allow_nan=False)
+    columns = []
+    for _ in range(n_inputs):
+        scale, shift = draw(size), draw(size) * draw(st.sampled_from([-1, 0, 1]))
+        columns.append([shift + scale * draw(number) for _ in range(n_rows)])
+    answers = draw(st.lists(st.sampled_from([0, 1]), min_size=n_rows, max_size=n_rows))
+    lines = [",".join([*(f"x{i + 1}" for i in range(n_inputs)), "y"])]
+    lines += [",".join(repr(value) for value in row) for row in zip(*columns, answers, strict=True)]
+    return "\n".join(lines).encode(), "binary"
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=tables())
+def test_any_table_a_learner_uploads_starts_with_the_brick_when_told_to_and_answers_finite_numbers(table):
+    """The page's CSV path (read, starting figure, compile, two epochs, answer) over drawn tables of any sizes."""
+    from minifig.csv_data import read_csv, starting_figure
+    from minifig.fit_check import suggestions, uneven_inputs
+
+    raw, kind = table
+    data = read_csv(raw, "drawn.csv", label_kind=kind).dataset
+    assume(data is not None)
+    spec = starting_figure(data)
+    assert (spec.head[0].card == "normalization") == (uneven_inputs(data) is not None)
+    assert suggestions(spec, data) == []  # the starting figure already does what the fit check would suggest
+    trainer = Trainer(spec, data)
+    trainer.train(2, 16)
+    if spec.head[0].card == "normalization":
+        for got, expected in zip(statistics(trainer), measured_with(data, spec.training), strict=True):
+            np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-30)
+        assert np.isfinite(trainer.predict(data.x)).all()
+
+
+def measured_with(data: Dataset, training: Training) -> tuple[np.ndarray, np.ndarray]:
+    part = split(data, training.validation_split, training.seed).x_train
+    return part.mean(axis=0), part.var(axis=0)
