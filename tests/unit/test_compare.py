@@ -27,3 +27,27 @@ def test_figures_train_in_step_on_the_same_split_and_can_stop():
     assert len(adam.history) == len(sgd.history) == 3
     assert adam.history[-1].val_loss is not None and adam.trainer.n_train == sgd.trainer.n_train == 8
     assert adam.seconds > 0 and sgd.seconds > 0
+
+
+def test_on_uneven_inputs_the_figure_with_a_normalization_brick_first_ranks_first():
+    import numpy as np
+    import sklearn.datasets
+
+    from minifig.datasets import Dataset
+
+    x, y = sklearn.datasets.load_wine(return_X_y=True)
+    wine = Dataset("csv", "dataset.csv", x.astype("float32"), y.astype("float32"), "classes", n_classes=3)
+    body = (brick("dense", units=16, activation="relu"), brick("dense", units=3, activation="softmax"))
+    shared = Training(epochs=20, batch_size=10, validation_split=0.2, seed=42)
+    base = replace(seed_figure(), head=body, torso=brick("sparse_categorical_crossentropy"), dataset="csv")
+    raw = Contender("raw", on_shared_training(base, shared))
+    normalised = Contender(
+        "normalised", on_shared_training(replace(base, head=(brick("normalization"), *body)), shared)
+    )
+    train_together([raw, normalised], wine, 20, 10)
+    assert [c.name for c in ranking([raw, normalised])] == ["normalised", "raw"]
+    from minifig.datasets import split
+
+    mean = normalised.trainer.model.layers[0].get_weights()[0]
+    np.testing.assert_allclose(mean, split(wine, 0.2, 42).x_train.mean(axis=0), rtol=1e-5)  # measured when compared
+    assert normalised.history[-1].val_metric >= 0.9
