@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.challenge import refuses_brick
+from components.loop import current_picture, render_loop_line
 from components.state import head_key, make_item, model_key, tr
 from minifig import head_edit
 from minifig.cards import CATALOGUE
@@ -13,12 +14,26 @@ from minifig.spec import FigureSpec
 
 
 def render_figure(spec: FigureSpec, misfits: list[Misfit]) -> None:
+    """The figure, playing the last step of its learning loop (if any), and that step in words under it.
+
+    Training redraws both while it runs (`live_figure`), at a slow pace or on Step.
+    """
     st.subheader(tr("ui.figure"))
     compiled = st.session_state.trainer is not None
     with st.container(key="figure"):
-        svg = figure_svg(spec, misfits, compiled, st.session_state.lang)
+        drawing = st.empty()
+    with st.container(key="loop"):
+        words = st.empty()
+
+    def draw() -> None:
+        shown = current_picture()
+        svg = figure_svg(spec, misfits, compiled, st.session_state.lang, loop=shown)
         # Inline (not an <img>) so its words are real text; one line so Markdown leaves it alone.
-        st.markdown(" ".join(line.strip() for line in svg.splitlines()), unsafe_allow_html=True)
+        drawing.markdown(" ".join(line.strip() for line in svg.splitlines()), unsafe_allow_html=True)
+        render_loop_line(words, shown)
+
+    draw()
+    st.session_state.live_figure = draw
 
 
 def render_fit_check(misfits: list[Misfit]) -> None:

@@ -47,6 +47,10 @@ DEFAULTS = {
     "compiled_key": None,  # model_key() of the figure the trainer was built from
     "babble": None,  # (head_key, engine.Head) answering before compile
     "live_answer": None,  # redraws the question's answer from the trainer while it trains (1-D data)
+    "live_figure": None,  # redraws the figure and its loop while the trainer trains (components.figure)
+    "pace": 0,  # epochs a second while training, 0 for as fast as it goes (minifig.pace)
+    "loop": None,  # {"trainer", "step": minifig.loop.LoopStep, "shown": phases shown, "walk": phase by phase}
+    "go_on": False,  # a run stopped by a new pace goes on at that pace
     "run": None,  # {"target": epochs asked, "state": "running" | "done" | "stopped" | "diverged"}
     "time_travel": None,  # the epoch the page shows the trained figure at (components.timeline), None for now
     "timeline_end": None,  # (trainer id, last epoch) the timeline slider was last drawn for

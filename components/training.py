@@ -1,4 +1,4 @@
-"""Training: epochs and batch size, Train / Stop / Reset, the live status and the loss/accuracy curves."""
+"""Training: epochs and batch size, Train / Stop / Reset, Step and the pace, the live status and the curves."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
 
 from components.challenge import shows
+from components.loop import pause, render_pace, render_step_buttons, show_step
 from components.state import tr
 from components.timeline import mark_epoch, render_timeline
 from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
 from minifig.gate import TrainingGate
+from minifig.loop import EpochWatch
+from minifig.pace import Pacer
 
 REDRAW_SECONDS = 0.19  # live curves redraw ~5 times a second, whatever the epoch speed
 MAP_REDRAW_SECONDS = 0.4  # the map of the plane costs more to draw: ~2.5 times a second
@@ -41,11 +44,18 @@ def render_training(
     train = st.session_state.pop("lesson_train", False) or train  # the lesson's "Show me" trains too
     stop_col.button(tr("ui.stop"), key="stop", width="stretch")
     reset_col.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
+    step_col, phase_col, pace_col = st.columns([1, 1, 2], vertical_alignment="bottom")
+    step = render_step_buttons(step_col, phase_col)
+    with pace_col:
+        render_pace()
+    go_on = st.session_state.pop("go_on", False)  # a run stopped by a new pace goes on
     with st.container(key="train_status"):
         status, progress = st.empty(), st.empty()
     with st.container(key="coach"):
         coach = st.empty()
-    travel = render_timeline(st.session_state.trainer, train)  # after training: the figure at an earlier epoch
+    travel = render_timeline(
+        st.session_state.trainer, train or step or go_on
+    )  # after training: the figure at an earlier epoch
     curves_col, map_col = st.columns(2) if live_map else (st.container(), None)
     with curves_col, st.container(key="curves"):
         chart = st.empty()
@@ -63,7 +73,7 @@ def render_training(
     trainer = st.session_state.trainer
     panel = Panel(status, progress, coach, chart, map_place, live_map)
     _show(trainer, panel, until=travel)
-    if not train:
+    if not (train or step or go_on):
         return None
     if trainer is None:
         st.error(tr("ui.train_uncompiled"))
@@ -71,7 +81,19 @@ def render_training(
     if not ready:
         st.error(tr("ui.compile_blocked"))
         return None
-    return lambda: _run(trainer, panel)
+    return lambda: _run(trainer, panel, *_next_run(trainer, step, go_on), step=step)
+
+
+def _next_run(trainer, step: bool, go_on: bool) -> tuple[dict, int]:
+    """The run to train and how many epochs of it: a stopped or stepped run goes on (at a new pace, or by one
+    epoch on Step), anything else starts a new run of the epochs asked for."""
+    run = st.session_state.run
+    left = 0 if run is None else run["target"] - (trainer.epochs_done - run["start"])
+    if not ((go_on or step) and run is not None and run["state"] in ("stopped", "stepped") and left > 0):
+        run = {"start": trainer.epochs_done, "target": st.session_state.epochs}
+        left = run["target"]
+    run["state"] = "running"
+    return run, 1 if step else left
 
 
 @dataclass(frozen=True)
@@ -93,16 +115,20 @@ class Panel:
             )
 
 
-def _run(trainer, panel: Panel) -> None:
-    epochs, batch_size = st.session_state.epochs, st.session_state.batch_size
-    run = {"start": trainer.epochs_done, "target": epochs, "state": "running"}
+def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> None:
+    batch_size = st.session_state.batch_size
     st.session_state.run = run
+    pace = 0 if step else st.session_state.pace
+    watched = step or pace > 0  # the figure plays each epoch's loop
+    if not watched:
+        show_step(trainer, None)  # at full pace the loop is not played: the last one shown would be stale
+    last_epoch = trainer.epochs_done + epochs
     last_draw = last_map = last_answer = 0.0
 
     def on_epoch(log) -> None:
         nonlocal last_draw, last_map, last_answer
         now = time.perf_counter()
-        last = log.epoch - run["start"] == epochs
+        last = watched or log.epoch == last_epoch  # a watched run redraws every epoch
         if now - last_draw >= REDRAW_SECONDS or last:
             last_draw = now
             _show(trainer, panel, with_map=False)
@@ -121,16 +147,48 @@ def _run(trainer, panel: Panel) -> None:
     def waiting(ahead: int) -> None:
         panel.status.markdown(f"**{tr('ui.status_waiting', n=ahead)}**")
 
-    with _gate().turn(on_wait=waiting, should_stop=should_stop) as turn:
-        if turn:
-            result = trainer.train(
-                epochs, batch_size, on_epoch=on_epoch, should_stop=should_stop, max_seconds=MAX_TRAIN_SECONDS
-            )
-    if not turn:
+    def turn_to_train(epochs_now: int):
+        """Train at the gate; None when the learner left the line (Stop)."""
+        with _gate().turn(on_wait=waiting, should_stop=should_stop) as turn:
+            if turn:
+                return trainer.train(
+                    epochs_now, batch_size, on_epoch=on_epoch, should_stop=should_stop, max_seconds=MAX_TRAIN_SECONDS
+                )
+        return None
+
+    if watched:
+        result = _train_watched(trainer, epochs, batch_size, pace, turn_to_train, yield_check)
+    else:
+        result = turn_to_train(epochs)
+    if result is None:
         run["state"] = "stopped"
         return
-    run["state"] = "diverged" if result.diverged else "timed_out" if result.timed_out else "done"
+    state = "diverged" if result.diverged else "timed_out" if result.timed_out else "done"
+    run["state"] = "stepped" if step and state == "done" else state
     st.rerun()
+
+
+def _train_watched(trainer, epochs: int, batch_size: int, pace: int, turn_to_train, yield_check):
+    """Epoch by epoch, each its own turn at the gate (a slow pace holds no trainer while it waits), the figure
+    playing each epoch's loop; at most `pace` epochs a second. None when the learner left the gate's line."""
+    from minifig.engine import TrainResult  # TensorFlow is loaded by now: the trainer exists
+
+    pacer, watch = Pacer(pace), EpochWatch(trainer, batch_size)
+    result = TrainResult()
+    for _ in range(epochs):
+        watch.begin()
+        epoch = turn_to_train(1)
+        if epoch is None:
+            return None
+        show_step(trainer, watch.end(trainer.history[-1].loss))
+        result.logs += epoch.logs
+        result.seconds += epoch.seconds
+        result.diverged = epoch.diverged
+        result.timed_out = result.seconds > MAX_TRAIN_SECONDS
+        if result.diverged or result.timed_out:
+            break
+        pause(pacer.wait(), yield_check)
+    return result
 
 
 @st.cache_resource(show_spinner=False)
@@ -149,7 +207,7 @@ def _note_interrupted_run() -> None:
 def _reset() -> None:
     if st.session_state.trainer is not None:
         st.session_state.trainer.reset()
-    st.session_state.run = None
+    st.session_state.run = st.session_state.loop = None
 
 
 def _show(trainer, panel: Panel, with_map: bool = True, until: int | None = None) -> None:

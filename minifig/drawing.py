@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from minifig.cards import CATALOGUE, Brick
 from minifig.fit_check import Misfit
 from minifig.i18n import t
+from minifig.loop import LoopPicture
 from minifig.spec import FigureSpec
 
 TEMPLATE = Template((Path(__file__).resolve().parents[1] / "assets" / "figure.svg").read_text())
@@ -46,7 +47,9 @@ def brick_label(brick: Brick) -> str:
 NAMED_SETTINGS = {"momentum": "momentum"}  # settings whose bare number would not say what it is
 
 
-def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: str) -> str:
+def figure_svg(
+    spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: str, loop: LoopPicture | None = None
+) -> str:
     """The SVG of the figure as it stands.
 
     Args:
@@ -54,6 +57,8 @@ def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: st
         misfits: the fit check's findings; each marks its part and is written beside it.
         compiled: draw the parts snapped together.
         lang: "en" or "ko" for the words in the drawing.
+        loop: a step of the learning loop to play on the figure (its phases so far), or None; its line in words
+            becomes the drawing's text alternative.
     """
     parts = part_boxes(spec, compiled)
     (_, head_top, head_h), (_, torso_top, _), (_, legs_top, legs_h) = parts
@@ -70,7 +75,80 @@ def figure_svg(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: st
         body.append(f'<text class="snap" x="{BODY_X}" y="{y + 26}">✔ {escape(t("figure.snapped", lang))}</text>')
     height = y + 40
     width = NOTES_WIDTH if misfits else FIGURE_WIDTH
-    return TEMPLATE.substitute(width=width, height=height, title=escape(t("figure.title", lang)), body="\n".join(body))
+    title, left = t("figure.title", lang), 0
+    if loop is not None and not misfits:
+        body.append(loop_drawing(loop, spec, parts))
+        title, left, width = loop.line, -LOOP_LEFT, LOOP_WIDTH
+    return TEMPLATE.substitute(left=left, width=width, height=height, title=escape(title), body="\n".join(body))
+
+
+# The loop's labels sit beside the figure: X and the hand holding Y′ on the left, Y′, Y and the weights on the right.
+LOOP_LEFT, LOOP_WIDTH = 130, 620
+NOW, BEFORE = "#d01012", "#1b2a34"  # the phase being shown, and the phases before it
+
+
+def loop_drawing(loop: LoopPicture, spec: FigureSpec, parts: list[tuple[str, int, int]]) -> str:
+    """The learning loop played on the figure, up to `loop.shown` phases: X into the eyes, Y′ out of the mouth, Y′
+    and Y in the torso's hands with the loss on it, and an arrow from the legs back into the brick whose weight w
+    and bias b moved (before → after)."""
+    (_, head_top, _), (_, torso_top, _), (_, legs_top, _) = parts
+    eye_y, mouth_y = head_top + 24, head_top + 38
+    right = BODY_X + BODY_W
+    phases = [
+        [
+            _arrow(f"M{BODY_X - 100} {eye_y} H{BODY_X + 88}"),
+            _loop_text(f"X = {loop.x}", BODY_X - 8, eye_y - 8, "end", bold=True),
+            _loop_text(loop.which, BODY_X - 8, eye_y + 16, "end"),
+        ],
+        [
+            f'<path d="M{BODY_X + 114} {mouth_y - 3} Q{BODY_X + 130} {mouth_y + 5} {BODY_X + 146} {mouth_y - 3}" '
+            f'fill="none" stroke="#1b2a34" stroke-width="3" stroke-linecap="round"/>',
+            _arrow(f"M{BODY_X + 150} {mouth_y} H{right + 24}"),
+            _loop_text(f"Y′ = {loop.said}", right + 30, mouth_y + 5, bold=True),
+        ],
+        [
+            _loop_text(f"Y′ {loop.said}", BODY_X - 6, torso_top + 52, "end", bold=True),
+            _loop_text(f"Y {loop.truth}", right + 26, torso_top + 52, bold=True),
+            _loop_text(loop.loss, BODY_X + BODY_W / 2, torso_top + 84, "middle", bold=True, on_brick=True),
+        ],
+    ]
+    if loop.w:
+        brick_y = head_top + BRICKS_TOP + min(loop.brick, max(0, len(spec.head) - 1)) * (BRICK_H + 4) + BRICK_H / 2
+        legs_x, turn_x = right - INSETS["legs"], right + 16
+        phases.append(
+            [
+                _arrow(
+                    f"M{legs_x} {legs_top + 22} H{turn_x - 8} Q{turn_x} {legs_top + 22} {turn_x} {legs_top + 14} "
+                    f"V{brick_y + 8} Q{turn_x} {brick_y} {turn_x - 8} {brick_y} H{right - 4}"
+                ),
+                _loop_text(loop.w, turn_x + 8, brick_y + 2, bold=True),
+                _loop_text(loop.b, turn_x + 8, brick_y + 20, bold=True),
+            ]
+        )
+    drawn = []
+    for number, items in enumerate(phases[: loop.shown], start=1):
+        colour = NOW if number == loop.shown else BEFORE
+        drawn.append(f'<g class="loop" style="color:{colour}">{"".join(items)}</g>')
+    return f"<defs>{_ARROW_HEAD}</defs>{''.join(drawn)}"
+
+
+_ARROW_HEAD = (
+    '<marker id="loop-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" '
+    'orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="context-stroke"/></marker>'
+)
+
+
+def _arrow(path: str) -> str:
+    return f'<path d="{path}" fill="none" stroke="currentColor" stroke-width="2.5" marker-end="url(#loop-head)"/>'
+
+
+def _loop_text(text: str, x: float, y: float, anchor: str = "start", bold: bool = False, on_brick=False) -> str:
+    weight = ' font-weight="700"' if bold else ""
+    fill = "#fff" if on_brick else "currentColor"
+    return (
+        f'<text class="note" x="{x:g}" y="{y:g}" text-anchor="{anchor}" style="fill:{fill}"{weight}>'
+        f"{escape(text)}</text>"
+    )
 
 
 def part_boxes(spec: FigureSpec, compiled: bool) -> list[tuple[str, int, int]]:

@@ -141,7 +141,7 @@ class LoopPicture:
     said: str
     truth: str
     loss: str
-    brick: str
+    brick: int  # the place (from 0) of the brick whose w and b are shown
     w: str
     b: str
     line: str  # the step in plain words, phase by phase; also the figure's text alternative
@@ -181,7 +181,7 @@ def picture(step: LoopStep, data: Dataset, legs: str, lang: str, shown: int = le
         _numbers(step.said, lang, few=True),
         truth,
         t("loop.on.loss", lang, loss=loss),
-        t("loop.on.brick", lang, n=(step.brick or 0) + 1),
+        step.brick or 0,
         f"w {w0} → {w1}" if step.w else "",
         f"b {b0} → {b1}" if step.b else "",
         line,

@@ -30,7 +30,7 @@ LOOP_STRINGS: dict[str, dict[str, str]] = {
         "ko": "한 배치를 학습 고리를 따라 한 번에 한 단계씩 보냅니다: 눈으로 들어가기 → 입에서 나오기 → "
         "몸통이 재기 → 다리가 고치기.",
     },
-    "loop.status_stepped": {
+    "ui.status_stepped": {
         "en": "Stepped to epoch {epoch}/{target}. Step again, or press Train to go on.",
         "ko": "epoch {epoch}/{target}까지 한 걸음씩 왔습니다. 한 걸음 더 가거나 학습 시작을 눌러 이어 가세요.",
     },
@@ -79,5 +79,4 @@ LOOP_STRINGS: dict[str, dict[str, str]] = {
     # --- the labels on the figure -------------------------------------------------------------------
     "loop.on.example": {"en": "example {n} of {batch}", "ko": "예시 {n}/{batch}"},
     "loop.on.loss": {"en": "loss {loss}", "ko": "손실 {loss}"},
-    "loop.on.brick": {"en": "brick {n}", "ko": "{n}번 블록"},
 }

@@ -37,3 +37,29 @@ def test_misfit_part_is_marked_and_its_reason_written_beside_it():
     svg = figure_svg(spec, found, compiled=False, lang="ko")
     assert 'class="misfit"' in svg
     assert "64" in words(svg) and "마지막 층" in words(svg)
+
+
+def test_the_loop_is_played_on_the_figure_phase_by_phase_and_its_line_is_the_text_alternative():
+    from minifig.loop import LoopStep, picture
+
+    step = LoopStep("batch", 3, 10, (3.0,), (0.6213,), (0.0,), 0.97123, 0, (0.11304, 0.10799), (0.0, -0.00099))
+    labels = ["X = 3", "Y′ = 0.6213", "Y 0 (small)", "loss 0.9712", "w 0.1130 → 0.1080", "b 0.0000 → -0.0010"]
+    phase_of = [1, 2, 3, 3, 4, 4]
+    for shown in range(1, 5):
+        loop = picture(step, load("seed"), "adam", "en", shown)
+        svg = figure_svg(seed_figure(), [], compiled=True, lang="en", loop=loop)
+        text = words(svg)
+        drawn = [label for label in labels if label in text]
+        assert drawn == [label for label, phase in zip(labels, phase_of, strict=True) if phase <= shown], drawn
+        root = ElementTree.fromstring(svg)
+        assert root.get("aria-label") == loop.line
+        assert root.get("viewBox").startswith("-")  # widened to the left for X and the hand holding Y′
+
+
+def test_a_figure_with_misfits_shows_its_reasons_not_a_loop():
+    from minifig.loop import LoopStep, picture
+
+    spec = FigureSpec(head=(brick("dense"),), torso=brick("binary_crossentropy"), legs=brick("adam"))
+    step = LoopStep("batch", 1, 10, (3.0,), (0.5,), (0.0,), 0.7, 0, (0.1, 0.2), (0.0, 0.1))
+    svg = figure_svg(spec, misfits(spec, load("seed")), False, "en", loop=picture(step, load("seed"), "adam", "en"))
+    assert "X = 3" not in words(svg) and "64" in words(svg)
