@@ -460,6 +460,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This model is not a simple stack of layers, so it cannot become a figure.",
         "ko": "이 모델은 층을 차례로 쌓은 모양이 아니라서 피규어로 만들 수 없습니다.",
     },
+    "model.no_layers": {
+        "en": "This model has no layers, so there is no figure to build.",
+        "ko": "이 모델에는 층이 하나도 없어서 만들 피규어가 없습니다.",
+    },
     "model.bad_input": {
         "en": "This model's input is not a row of numbers that Minifig can give it.",
         "ko": "이 모델의 입력은 미니피그가 줄 수 있는 숫자 한 줄이 아닙니다.",

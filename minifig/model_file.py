@@ -28,7 +28,7 @@ from minifig.i18n import Message
 from minifig.spec import MAX_LAYERS, FigureSpec, SpecError, from_dict
 
 MAX_FILE_BYTES = 5_000_000
-MAX_UNPACKED_BYTES = 24_000_000  # ~5 MB of incompressible numbers, plus zeros (an untrained optimizer's state)
+MAX_UNPACKED_BYTES = 16_000_000  # ~5 MB of incompressible numbers, plus zeros (an untrained optimizer's state)
 MAX_H5_OBJECTS = 2_000  # groups and datasets in the weights file: a catalogue figure with its optimizer has < 200
 MAX_H5_DEPTH = 8
 MAX_CONFIG_BYTES = 1_000_000
@@ -77,8 +77,8 @@ def read_model_file(raw: bytes) -> ModelFile:
     if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
         raise _refuse("model.too_big", mb=MAX_FILE_BYTES // 1_000_000)
     config = _json(_read(archive, "config.json", MAX_CONFIG_BYTES))
-    weights = _read(archive, "model.weights.h5", MAX_UNPACKED_BYTES)
     head, n_features = _head(config)
+    weights = _read(archive, "model.weights.h5", MAX_UNPACKED_BYTES)
     compiled = config.get("compile_config") if isinstance(config.get("compile_config"), dict) else {}
     torso = _part(compiled.get("loss"), LOSS, "keras.losses", {})
     legs = _part(compiled.get("optimizer"), OPTIMIZER, "keras.optimizers", {"learning_rate": "learning_rate"})
@@ -103,8 +103,8 @@ def load_weights(model, weights_h5: bytes) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         clean = Path(folder) / "rebuilt.weights.h5"
-        model.save_weights(clean)  # the layout Keras reads back for this model, written by Keras itself
         try:
+            model.save_weights(clean)  # the layout Keras reads back for this model, written by Keras itself
             with h5py.File(io.BytesIO(weights_h5), "r") as uploaded, h5py.File(clean, "r+") as rebuilt:
                 wanted = _datasets(rebuilt)
                 given = _datasets(uploaded)
@@ -193,8 +193,17 @@ def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     try:
         with archive.open(name) as member:
             data = member.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, zlib.error, lzma.LZMAError):
-        raise _refuse("model.not_keras") from None
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        RuntimeError,
+        ValueError,
+        NotImplementedError,
+        zlib.error,
+        lzma.LZMAError,
+    ):
+        raise _refuse("model.not_keras") from None  # a damaged archive: e.g. a member's offset before the file starts
     if len(data) > limit:
         raise _refuse("model.too_big", mb=MAX_FILE_BYTES // 1_000_000)
     return data
@@ -241,6 +250,8 @@ def _head(config: dict) -> tuple[tuple[Brick, ...], int]:
         raise _refuse("model.bad_input")
     if rest and _is_image_reshape(rest[0], shape[1]):
         rest = rest[1:]  # Minifig's own first layer for image bricks: the figure's build puts it back
+    if not rest:
+        raise _refuse("model.no_layers")
     return tuple(_layer(layer) for layer in rest), shape[1]
 
 

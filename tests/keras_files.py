@@ -115,3 +115,25 @@ def huge_kernels(raw: bytes, layers=("dense_1", "dense_2", "dense_3"), side: int
             declared(f"layers/{layer}/vars/0", (side, side))(weights)
 
     return rewritten(raw, change, keep_data=False)
+
+
+def read_as_the_page_does(raw: bytes):
+    """As components/take_home.py reads an upload: the file, its shapes against the data, the rebuilt figure, its
+    weights. Returns the loaded model, or "wrong data" / "misfit" where the page refuses it; raises what the reader
+    raises (a `ModelFileError` is the reader's refusal)."""
+    from minifig.build import build_head
+    from minifig.datasets import preset_figure
+    from minifig.model_file import load_weights, read_model_file
+    from minifig.shapes import flow
+    from minifig.spec import seed_figure
+
+    model_file = read_model_file(raw)
+    bases = {1: seed_figure(), 2: preset_figure("moons"), 64: preset_figure("digits")}
+    if model_file.n_features not in bases:
+        return "wrong data"
+    spec = model_file.figure(bases[model_file.n_features])
+    if flow(spec, model_file.n_features).problems:
+        return "misfit"
+    model = build_head(spec, model_file.n_features, seed=1)
+    load_weights(model, model_file.weights_h5)
+    return model
