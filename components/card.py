@@ -21,11 +21,12 @@ def render_card_download(spec: FigureSpec, usable: bool) -> None:
     history = list(trainer.history) if trainer is not None else []
     metric = trainer.metric_name if trainer is not None else "accuracy"
     link = page_link(url_state.to_query(spec)) if usable else ""
-    asked = _asked(spec) if usable else None
+    remember_question(spec, usable)
+    held = ss.card_asked  # the same dict the question's fragment updates: the card asks what the slider asks now
     lang, compiled = ss.lang, trainer is not None
     st.download_button(
         tr("card.download"),
-        lambda: figure_card(spec, history, metric, link, lang, asked, compiled),
+        lambda: figure_card(spec, history, metric, link, lang, held.get("now"), compiled),
         file_name="minifig_card.png",
         mime="image/png",
         key="download_card",
@@ -43,6 +44,12 @@ def page_link(query: dict, with_extras: bool = True) -> str:
     if base and not urlsplit(base).path:
         base += "/"
     return f"{base}?{urlencode(query, doseq=True)}"
+
+
+def remember_question(spec: FigureSpec, usable: bool) -> None:
+    """Keep the question the sliders ask now and its answer for the card (the question's fragment calls this on
+    every move: the card is made at the click, when only what is kept here can be read)."""
+    st.session_state.setdefault("card_asked", {})["now"] = _asked(spec) if usable else None
 
 
 def _asked(spec: FigureSpec) -> Asked | None:

@@ -14,7 +14,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yiel
 from components.data import DataChoice
 from components.state import notify, show_notices, tr
 from minifig.charts import compare_answers_figure, compare_figure
-from minifig.compare import MAX_FIGURES, Contender, on_shared_training, ranking, train_together
+from minifig.compare import MAX_FIGURES, Contender, on_shared_training, ranking, short_names, train_together
 from minifig.datasets import Dataset
 from minifig.spec import FigureSpec
 
@@ -43,8 +43,10 @@ def render_compare(spec: FigureSpec, choice: DataChoice, usable: bool) -> Callab
         if ss.compare_run is not None and ss.compare_run["state"] == "running":
             ss.compare_run["state"] = "stopped"  # a click ended the joint run; every figure keeps its epochs
         kept = ss.compare_kept
+        _rename(kept)
         name_col, keep_col = st.columns([3, 1], vertical_alignment="bottom")
-        name_col.text_input(tr("compare.name"), key="compare_name", placeholder=f"{ss.legs or '?'} · {len(spec.head)}")
+        placeholder = short_names([*(c.spec for c in kept), spec], ss.lang)[-1]  # the name it gets if none is typed
+        name_col.text_input(tr("compare.name"), key="compare_name", placeholder=placeholder)
         keep_col.button(tr("compare.keep"), key="compare_keep", width="stretch", on_click=_keep, args=(spec, usable))
         show_notices("compare")
         st.markdown(f"**{tr('compare.kept', n=len(kept), max=MAX_FIGURES)}**")
@@ -76,11 +78,19 @@ def _keep(spec: FigureSpec, usable: bool) -> None:
     elif len(ss.compare_kept) >= MAX_FIGURES:
         notify("compare", "error", [tr("compare.full", max=MAX_FIGURES)])
     else:
-        name = ss.compare_name.strip()[:40] or f"{len(ss.compare_kept) + 1}. {_describe(spec)}"
+        name = ss.compare_name.strip()[:40]
         shared = ss.compare_kept[0].spec.training if ss.compare_kept else spec.training
-        ss.compare_kept.append(Contender(name, on_shared_training(spec, shared)))
+        ss.compare_kept.append(Contender(name, on_shared_training(spec, shared), auto_name=not name))
+        _rename(ss.compare_kept)
         ss.compare_run = None
         ss.compare_name = ""  # ready for the next figure's name
+
+
+def _rename(kept: list[Contender]) -> None:
+    """Figures kept without a typed name are named by what sets them apart from the others kept."""
+    for contender, name in zip(kept, short_names([c.spec for c in kept], st.session_state.lang), strict=True):
+        if contender.auto_name:
+            contender.name = name
 
 
 def _describe(spec: FigureSpec) -> str:

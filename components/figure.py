@@ -1,4 +1,4 @@
-"""The figure drawing, the fit check beside it, and the Compile button that snaps it together."""
+"""The figure drawing, what does not fit beside it, and the Compile button that snaps it together."""
 
 import streamlit as st
 
@@ -13,7 +13,7 @@ from minifig.fit_check import Misfit, Suggestion
 from minifig.spec import FigureSpec
 
 
-def render_figure(spec: FigureSpec, misfits: list[Misfit]) -> None:
+def render_figure(spec: FigureSpec, marks: list[Misfit]) -> None:
     """The figure, playing the last step of its learning loop (if any), and that step in words under it.
 
     Training redraws both while it runs (`live_figure`), at a slow pace or on Step.
@@ -27,7 +27,7 @@ def render_figure(spec: FigureSpec, misfits: list[Misfit]) -> None:
 
     def draw() -> None:
         shown = current_picture()
-        svg = figure_svg(spec, misfits, compiled, st.session_state.lang, loop=shown)
+        svg = figure_svg(spec, marks, compiled, st.session_state.lang, loop=shown, notes=False)  # reasons: on the cards
         # Inline (not an <img>) so its words are real text; one line so Markdown leaves it alone.
         drawing.markdown(" ".join(line.strip() for line in svg.splitlines()), unsafe_allow_html=True)
         render_loop_line(words, shown)
@@ -36,13 +36,19 @@ def render_figure(spec: FigureSpec, misfits: list[Misfit]) -> None:
     st.session_state.live_figure = draw
 
 
+def render_part_messages(part: str, marks: list[Misfit]) -> None:
+    """The misfits and problems of one part, on that part's card: what is wrong and how to fix it."""
+    for mark in marks:
+        if mark.part == part:
+            fix = f"  \n{tr('ui.fix', fix=mark.fix)}" if mark.fix is not None else ""
+            st.error(mark.reason.text(st.session_state.lang) + fix, icon=":material/error:")
+
+
 def render_fit_check(misfits: list[Misfit]) -> None:
+    """Under the drawing: which parts do not fit, in one line each (the fix is on the part's card)."""
     with st.container(key="fit_check"):
         for misfit in misfits:
-            st.error(
-                f"**{tr(f'part.{misfit.part}').capitalize()}** — {misfit.reason.text(st.session_state.lang)}  \n"
-                + tr("ui.fix", fix=misfit.fix)
-            )
+            st.error(f"**{tr(f'part.{misfit.part}').capitalize()}** — {misfit.reason.text(st.session_state.lang)}")
 
 
 def render_suggestions(suggestions: list[Suggestion]) -> None:
@@ -74,21 +80,34 @@ def _put_first(card_id: str) -> None:
     st.session_state.head = head_edit.put_first(head, lambda item: item["card"] == card_id, lambda: make_item(card_id))
 
 
-def render_compile(spec: FigureSpec, problems: list, misfits: list[Misfit], data: Dataset) -> None:
-    """The Compile button; compiling is refused while anything is wrong."""
-    blocked = bool(problems or misfits)
+def not_ready(problems: list, marks: list[Misfit]) -> str | None:
+    """Why the figure cannot be compiled or trained now, in one sentence; None when nothing stands in the way.
+
+    `problems` are the page's whole list (settings out of bounds, a challenge's limits, …), `marks` the misfits
+    and problems of each part; a problem at a part is named with its part.
+    """
+    lang = st.session_state.lang
+    at_parts = [f"{tr(f'part.{m.part}')}: {m.reason.text(lang)}" for m in marks]
+    placed = [m.reason for m in marks]
+    others = [p.text(lang) for p in problems if p not in placed]
+    reasons = [*at_parts, *others]
+    return tr("ui.does_not_fit", reasons=" · ".join(reasons)) if reasons else None
+
+
+def render_compile(spec: FigureSpec, refusal: str | None, data: Dataset) -> None:
+    """The Compile button; compiling is refused, with the reason, while anything is wrong."""
     clicked = st.button(tr("ui.compile"), key="compile", type="primary", width="stretch")
     if clicked or st.session_state.pop("lesson_compile", False):  # the lesson's "Show me" compiles too
-        if blocked:
+        if refusal:
             st.session_state.compile_refused = True
         else:
             _compile(spec, data)
             st.rerun()
-    if blocked and st.session_state.pop("compile_refused", False):
-        st.error(tr("ui.compile_blocked"))
+    if refusal and st.session_state.pop("compile_refused", False):
+        st.error(refusal)
     elif st.session_state.trainer is not None:
         st.success(tr("ui.compiled"))
-    elif not blocked:
+    elif not refusal:
         st.info(tr("ui.not_compiled"))
 
 

@@ -3,6 +3,7 @@ highlighted, and a presenter view (large type, one section at a time, the figure
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import numpy as np
@@ -16,6 +17,8 @@ from minifig.fit_check import Misfit
 from minifig.spec import FigureSpec, seed_figure
 
 SECTIONS = ("data", "build", "train", "ask", "results", "home", "compare")  # keys section_<name> in app.py
+# The workbench columns a presenter hides with a section (the build spans the palette, head and figure columns).
+COLUMNS = {"build": ("bench_palette", "bench_build", "bench_figure")}
 HIGHLIGHT = "#f2cd37"
 
 
@@ -39,15 +42,20 @@ def progress(spec: FigureSpec, fits: bool) -> lesson.Progress:
     )
 
 
+def running() -> bool:
+    """Whether the learner is inside the lesson (its panel then sits above the workbench)."""
+    return lesson.step_at(st.session_state.lesson_step) is not None
+
+
 def render_lesson(spec: FigureSpec, misfits: list[Misfit], now: lesson.Progress) -> None:
     ss = st.session_state
     number = ss.lesson_step
     step = lesson.step_at(number)
-    with st.container(key="lesson", border=True):
+    with st.container(key="lesson", border=step is not None):
         if step is None:
-            intro, start = st.columns([4, 1], vertical_alignment="center")
-            intro.markdown(f"**{tr('lesson.title')}** — {tr('lesson.intro')}")
+            start, intro = st.columns([1.2, 2], vertical_alignment="center")
             start.button(tr("lesson.start"), key="lesson_next", type="primary", on_click=_go, args=(1,))
+            intro.caption(f"**{tr('lesson.title')}** — {tr('lesson.intro')}")
             return
         heading, presenter, close = st.columns([3, 1.2, 1], vertical_alignment="center")
         heading.caption(f"{tr('lesson.title')} · {tr('lesson.step_of', n=number, total=len(lesson.STEPS))}")
@@ -64,10 +72,11 @@ def render_lesson(spec: FigureSpec, misfits: list[Misfit], now: lesson.Progress)
             _say(step, now)
         _buttons(number, step, now)
     st.html(_style(step, ss.presenter))
+    st.html(_bring_into_view(number, step), unsafe_allow_javascript=True)
 
 
 def _say(step: lesson.Step, now: lesson.Progress) -> None:
-    st.markdown(f"### {tr(f'lesson.{step.id}.title')}")
+    st.markdown(f"## {tr(f'lesson.{step.id}.title')}")
     st.markdown(tr(f"lesson.{step.id}.text"))
     done = lesson.is_done(step, now)
     if step.id == "ask" and done:
@@ -184,6 +193,32 @@ def _trained_answer() -> str:
     return answer_text(output, trainer.data)
 
 
+def _bring_into_view(number: int, step: lesson.Step) -> str:
+    """A script that scrolls the step's parts into view, below the lesson's panel (which stays on top): the last
+    part first, so the first one ends in view when they do not all fit. It runs once per step (the step is in it)."""
+    keys = json.dumps([f".st-key-{key}" for key in step.highlight])
+    return f"""<script>
+(() => {{
+  const step = {number}, keys = {keys};
+  let tries = 0;
+  const bring = () => {{
+    const idle = document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']");
+    const parts = keys.map((key) => document.querySelector(key)).filter(Boolean);
+    if ((!idle || parts.length < keys.length) && tries++ < 40) {{ setTimeout(bring, 150); return; }}
+    const main = document.querySelector("[data-testid='stMain']");
+    const panel = document.querySelector('.st-key-lesson_bar');
+    for (const part of parts.slice().reverse()) part.scrollIntoView({{block: 'nearest'}});
+    if (!parts.length || !main || !panel) return;
+    const top = panel.getBoundingClientRect().bottom + 12;
+    const first = parts[0].getBoundingClientRect();
+    if (first.top < top) main.scrollBy(0, first.top - top);
+    document.body.dataset.lessonInView = step;
+  }};
+  setTimeout(bring, 50);
+}})();
+</script>"""
+
+
 def _style(step: lesson.Step, presenter: bool) -> str:
     """Highlight the step's parts; in the presenter view, large type and only the step's sections."""
     parts = ", ".join(f".st-key-{key}" for key in step.highlight)
@@ -194,7 +229,9 @@ def _style(step: lesson.Step, presenter: bool) -> str:
         f" 50% {{ box-shadow: 0 0 0 10px {HIGHLIGHT}00; }} }}",
     ]
     if presenter:
-        hidden = ", ".join(f".st-key-section_{name}" for name in SECTIONS if name not in step.sections)
+        gone = [name for name in SECTIONS if name not in step.sections]
+        columns = [f"[data-testid='stColumn']:has(.st-key-{key})" for name in gone for key in COLUMNS.get(name, ())]
+        hidden = ", ".join([*(f".st-key-section_{name}" for name in gone), *columns])
         css += [
             "html { font-size: 22px; }",
             f"{hidden} {{ display: none; }}",

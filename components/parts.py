@@ -4,13 +4,27 @@ import streamlit as st
 
 from components.challenge import fixes, shows
 from components.explain import render_why_when
-from components.palette import swatch
+from components.figure import render_part_messages
 from components.state import tr
 from minifig.cards import CATALOGUE, LOSS, OPTIMIZER, brick, cards_of
+from minifig.fit_check import Misfit
 
 
-def render_torso() -> None:
-    st.subheader(tr("ui.torso"))
+def render_torso(marks: list[Misfit]) -> None:
+    """The torso's card, with what does not fit about the torso."""
+    with st.container(key="torso_card", border=True):
+        _torso()
+        render_part_messages("torso", marks)
+
+
+def render_legs(marks: list[Misfit]) -> None:
+    """The legs' card, with what does not fit about the legs (e.g. a learning rate out of bounds)."""
+    with st.container(key="legs_card", border=True):
+        _legs()
+        render_part_messages("legs", marks)
+
+
+def _torso() -> None:
     choice = st.selectbox(
         tr("ui.torso"),
         [c.id for c in cards_of(LOSS)],
@@ -18,13 +32,11 @@ def render_torso() -> None:
         disabled=fixes("torso"),
         format_func=_label,
         placeholder=tr("ui.pick_torso"),
-        label_visibility="collapsed",
     )
     _explain(choice)
 
 
-def render_legs() -> None:
-    st.subheader(tr("ui.legs"))
+def _legs() -> None:
     choice = st.selectbox(
         tr("ui.legs"),
         [c.id for c in cards_of(OPTIMIZER)],
@@ -32,7 +44,6 @@ def render_legs() -> None:
         disabled=fixes("legs"),
         format_func=_label,
         placeholder=tr("ui.pick_legs"),
-        label_visibility="collapsed",
         on_change=_legs_changed,
     )
     _explain(choice)
@@ -45,6 +56,10 @@ def render_legs() -> None:
         columns[1].number_input(tr("field.momentum"), step=0.05, format="%.2f", key="momentum", disabled=fixes("legs"))
 
 
+def swatch_mark(colour: str) -> str:
+    return f'<span style="color:{colour}" aria-hidden="true">■</span> '
+
+
 def _label(card_id: str) -> str:
     return CATALOGUE[card_id].label
 
@@ -52,10 +67,11 @@ def _label(card_id: str) -> str:
 def _explain(card_id: str | None) -> None:
     if card_id is not None:
         card = CATALOGUE[card_id]
-        st.markdown(swatch(card.colour, card.label), unsafe_allow_html=True)
-        st.caption(card.explain[st.session_state.lang])
+        words, why = st.columns([2, 1], vertical_alignment="center")
+        words.caption(swatch_mark(card.colour) + card.explain[st.session_state.lang], unsafe_allow_html=True)
         settings = {"momentum": st.session_state.momentum} if card.id == "sgd" else {}
-        render_why_when(brick(card_id, **settings), key=f"why_{card.kind}")
+        with why:
+            render_why_when(brick(card_id, **settings), key=f"why_{card.kind}")
 
 
 def _legs_changed() -> None:

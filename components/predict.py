@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from components.card import remember_question
 from components.data import DataChoice, pixelated
 from components.guard import shielded
 from components.lesson import follow_question
@@ -48,6 +49,7 @@ def render_prediction(spec: FigureSpec, choice: DataChoice, usable: bool) -> Non
     else:
         ask = _ask_table
     ask(spec, choice, usable)
+    remember_question(spec, usable)  # the figure card asks what the page asks now
 
 
 def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:

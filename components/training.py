@@ -27,10 +27,11 @@ MAX_TRAIN_SECONDS = 120  # one run's wall-clock cap, so a shared workshop server
 
 
 def render_training(
-    ready: bool, live_map: Callable[[], object] | None = None, yes_no: bool = False
+    refusal: str | None, live_map: Callable[[], object] | None = None, yes_no: bool = False
 ) -> Callable[[], None] | None:
     """Draw the training panel; returns the training run to start at the end of the page, if asked.
 
+    `refusal` says why the figure cannot train now (it does not fit), or is None.
     `live_map`, for 2-D data, draws the figure's answer over the plane; it is redrawn while training.
     `yes_no` offers to show the map's yes/no answers discretised.
     """
@@ -75,11 +76,11 @@ def render_training(
     _show(trainer, panel, until=travel)
     if not (train or step or go_on):
         return None
+    if refusal:
+        st.error(refusal)
+        return None
     if trainer is None:
         st.error(tr("ui.train_uncompiled"))
-        return None
-    if not ready:
-        st.error(tr("ui.compile_blocked"))
         return None
     return lambda: _run(trainer, panel, *_next_run(trainer, step, go_on), step=step)
 

@@ -17,7 +17,7 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
     },
     "challenge.unknown_key": {
         "en": "A challenge has no setting called “{value}”.",
-        "ko": "도전 과제에는 “{value}”(이)라는 설정이 없습니다.",
+        "ko": "도전 과제에는 “{value:”이라는} 설정이 없습니다.",
     },
     "challenge.no_setting": {
         "en": "This data set has no setting “{what}”.",
@@ -29,11 +29,11 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
     },
     "challenge.unknown_control": {
         "en": "There is no control called “{value}” to hide; controls are: {choices}.",
-        "ko": "숨길 수 있는 “{value}”(이)라는 조작 요소는 없습니다. 조작 요소: {choices}.",
+        "ko": "숨길 수 있는 “{value:”이라는} 조작 요소는 없습니다. 조작 요소: {choices}.",
     },
     "challenge.goal_misfit": {
         "en": "The goal “{goal}” does not fit this data set's answers.",
-        "ko": "목표 “{goal}”은(는) 이 데이터의 답에 맞지 않습니다.",
+        "ko": "목표 “{goal:”은} 이 데이터의 답에 맞지 않습니다.",
     },
     "challenge.needs_validation": {
         "en": "A goal on the validation data needs a validation share above 0.",
@@ -82,11 +82,11 @@ CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
     },
     "challenge.limit_torso": {
         "en": "The challenge fixes the torso: {card}.",
-        "ko": "이 도전 과제는 몸통이 {card}(으)로 정해져 있습니다.",
+        "ko": "이 도전 과제는 몸통이 {card:으로} 정해져 있습니다.",
     },
     "challenge.limit_legs": {
         "en": "The challenge fixes the legs: {card}.",
-        "ko": "이 도전 과제는 다리가 {card}(으)로 정해져 있습니다.",
+        "ko": "이 도전 과제는 다리가 {card:으로} 정해져 있습니다.",
     },
     "challenge.brick_refused": {
         "en": "Head bricks are limited to {n} in this challenge: remove one before adding another.",

@@ -70,8 +70,9 @@ def majority(history: list[EpochLog], situation: Situation) -> Message | None:
 
 
 def well_done(history: list[EpochLog], situation: Situation) -> Message | None:
+    """Every training answer is right: accuracy exactly 1 (99% is not every answer), and the held-back ones mostly."""
     last = history[-1] if history else None
-    if last is None or situation.metric_name != "accuracy" or last.metric < 0.99:
+    if last is None or situation.metric_name != "accuracy" or last.metric < 1.0:
         return None
     if last.val_metric is not None and last.val_metric < 0.95:
         return None
@@ -88,11 +89,16 @@ RULES: tuple[Callable[[list[EpochLog], Situation], Message | None], ...] = (
 
 
 def remarks(history: list[EpochLog], situation: Situation) -> list[Message]:
-    """Every remark that applies to this history, the most urgent first; a diverged run gets only that one."""
+    """Every remark that applies to this history, the most urgent first; a diverged run gets only that one, and
+    praise comes only alone (never "every answer is right" beside a warning such as "memorising")."""
     if not history:
         return []
     first = diverged(history, situation)
     if first:
         return [first]
-    found = [rule(history, situation) for rule in RULES[1:]]
-    return [remark for remark in found if remark is not None]
+    found = [remark for remark in (rule(history, situation) for rule in RULES[1:]) if remark is not None]
+    warnings = [remark for remark in found if remark.key not in PRAISE]
+    return warnings or found
+
+
+PRAISE = {"coach.well_done"}  # remarks that say all is well: they contradict any warning

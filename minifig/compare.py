@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from minifig.datasets import Dataset
+from minifig.drawing import brick_label
+from minifig.i18n import t
 from minifig.spec import FigureSpec, Training
 
 if TYPE_CHECKING:  # the engine imports TensorFlow
@@ -29,6 +31,7 @@ class Contender:
     name: str
     spec: FigureSpec
     trainer: Trainer | None = None
+    auto_name: bool = False  # named by `short_names` (the learner typed none): renamed when the others change
     seconds: float = 0.0
     history: list[EpochLog] = field(default_factory=list)
 
@@ -84,3 +87,32 @@ def train_together(
 def ranking(contenders: list[Contender]) -> list[Contender]:
     """Best first: the lowest validation (or training) loss, then the quickest."""
     return sorted(contenders, key=lambda c: (c.final_loss, c.seconds))
+
+
+def short_names(specs: list[FigureSpec], lang: str) -> list[str]:
+    """A short name for each figure that says what sets it apart from the others, e.g. "SGD 0.01" or "3 bricks".
+
+    Only the parts that differ between the figures are named: the legs, the torso, the head (by its number of
+    bricks, or else by the bricks that differ); figures alike in all of them are told apart by their number.
+    """
+    heads = [tuple(brick_label(b) for b in spec.head) for spec in specs]
+    columns = [
+        _head_names(heads, lang),
+        [brick_label(spec.torso) if spec.torso else "?" for spec in specs],
+        [brick_label(spec.legs) if spec.legs else "?" for spec in specs],
+    ]
+    differing = [column for column in columns if len(set(column)) > 1]
+    names = [" · ".join(column[i] for column in differing) for i in range(len(specs))]
+    return [
+        name
+        if name and names.count(name) == 1
+        else t("compare.figure_n", lang, n=i + 1) + (f" · {name}" if name else "")
+        for i, name in enumerate(names)
+    ]
+
+
+def _head_names(heads: list[tuple[str, ...]], lang: str) -> list[str]:
+    if len({len(head) for head in heads}) > 1:
+        return [t("compare.bricks", lang, n=len(head)) for head in heads]
+    differing = [i for i in range(len(heads[0]) if heads else 0) if len({head[i] for head in heads}) > 1]
+    return [", ".join(head[i] for i in differing) for head in heads]

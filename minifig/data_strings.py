@@ -77,7 +77,7 @@ DATA_STRINGS: dict[str, dict[str, str]] = {
     "csv.label_kind": {"en": "What kind of answer is it?", "ko": "어떤 종류의 답인가요?"},
     "csv.inferred": {
         "en": "The answers look like {kind}. Change it if that is wrong.",
-        "ko": "답이 {kind}(으)로 보입니다. 틀렸다면 바꾸세요.",
+        "ko": "답이 {kind:으로} 보입니다. 틀렸다면 바꾸세요.",
     },
     "csv.preview": {"en": "The first rows of your file", "ko": "내 파일의 첫 몇 줄"},
     "csv.loaded": {
@@ -131,7 +131,7 @@ DATA_STRINGS: dict[str, dict[str, str]] = {
     },
     "csv.unknown_column": {
         "en": "There is no column called “{column}”. The columns are: {columns}.",
-        "ko": "“{column}”(이)라는 열이 없습니다. 있는 열: {columns}.",
+        "ko": "“{column:”이라는} 열이 없습니다. 있는 열: {columns}.",
     },
     "csv.no_features": {
         "en": "Besides the answer “{column}” there is no column left to learn from. Add a column of inputs.",
@@ -139,7 +139,7 @@ DATA_STRINGS: dict[str, dict[str, str]] = {
     },
     "csv.text_in_feature": {
         "en": "The column “{column}” is an input, so it must hold numbers, but row {row} has “{value}”.",
-        "ko": "“{column}” 열은 입력이라 숫자만 있어야 하는데, {row}번째 줄에 “{value}”(이)가 있습니다.",
+        "ko": "“{column}” 열은 입력이라 숫자만 있어야 하는데, {row}번째 줄에 “{value:”이} 있습니다.",
     },
     "csv.number_too_big": {
         "en": "Row {row} of “{column}” holds a number too big to compute with: “{value}”. "
@@ -157,11 +157,11 @@ DATA_STRINGS: dict[str, dict[str, str]] = {
     },
     "csv.one_class": {
         "en": "Every answer in “{column}” is “{value}”, so there is nothing to learn. The answers must differ.",
-        "ko": "“{column}” 열의 답이 모두 “{value}”(이)라서 배울 것이 없습니다. 답이 서로 달라야 합니다.",
+        "ko": "“{column}” 열의 답이 모두 “{value:”이라서} 배울 것이 없습니다. 답이 서로 달라야 합니다.",
     },
     "csv.answer_not_number": {
         "en": "The answers in “{column}” are not all numbers (one is “{value}”), so they cannot be number answers.",
-        "ko": "“{column}” 열의 답이 모두 숫자는 아니라서(“{value}”(이)가 있음) 숫자 답으로 쓸 수 없습니다.",
+        "ko": "“{column}” 열의 답이 모두 숫자는 아니라서(“{value:”이} 있음) 숫자 답으로 쓸 수 없습니다.",
     },
     "csv.not_two_classes": {
         "en": "Yes/no answers need exactly two different values, but “{column}” has {n}.",

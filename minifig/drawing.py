@@ -48,17 +48,24 @@ NAMED_SETTINGS = {"momentum": "momentum"}  # settings whose bare number would no
 
 
 def figure_svg(
-    spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: str, loop: LoopPicture | None = None
+    spec: FigureSpec,
+    misfits: list[Misfit],
+    compiled: bool,
+    lang: str,
+    loop: LoopPicture | None = None,
+    notes: bool = True,
 ) -> str:
-    """The SVG of the figure as it stands.
+    """The SVG of the figure as it stands; its text alternative (`figure_description`) says the same in words.
 
     Args:
         spec: the figure (parts may be missing).
-        misfits: the fit check's findings; each marks its part and is written beside it.
+        misfits: the fit check's findings (and problems of a part); each marks its part with a red edge and "!".
         compiled: draw the parts snapped together.
         lang: "en" or "ko" for the words in the drawing.
         loop: a step of the learning loop to play on the figure (its phases so far), or None; its line in words
             becomes the drawing's text alternative.
+        notes: write each misfit's reason beside its part (the drawing widens); without, the reasons are only
+            in the part's tooltip and the text alternative, and the drawing keeps its narrow width.
     """
     parts = part_boxes(spec, compiled)
     (_, head_top, head_h), (_, torso_top, _), (_, legs_top, legs_h) = parts
@@ -70,16 +77,23 @@ def figure_svg(
     ]
     y = legs_top + legs_h
     for part, top, height in parts:
-        body.append(_notes(part, [m for m in misfits if m.part == part], top, height, lang))
+        body.append(_notes(part, [m for m in misfits if m.part == part], top, height, lang, notes))
     if compiled:
         body.append(f'<text class="snap" x="{BODY_X}" y="{y + 26}">✔ {escape(t("figure.snapped", lang))}</text>')
     height = y + 40
-    width = NOTES_WIDTH if misfits else FIGURE_WIDTH
-    title, left = t("figure.title", lang), 0
+    width = NOTES_WIDTH if misfits and notes else FIGURE_WIDTH
+    description, left = figure_description(spec, misfits, compiled, lang), 0
     if loop is not None and not misfits:
         body.append(loop_drawing(loop, spec, parts))
-        title, left, width = loop.line, -LOOP_LEFT, LOOP_WIDTH
-    return TEMPLATE.substitute(left=left, width=width, height=height, title=escape(title), body="\n".join(body))
+        description, left, width = f"{description} {loop.line}", -LOOP_LEFT, LOOP_WIDTH
+    return TEMPLATE.substitute(
+        left=left,
+        width=width,
+        height=height,
+        title=escape(t("figure.title", lang)),
+        description=escape(description, {'"': "&quot;"}),
+        body="\n".join(body),
+    )
 
 
 # The loop's labels sit beside the figure: X and the hand holding Y′ on the left, Y′, Y and the weights on the right.
@@ -149,6 +163,18 @@ def _loop_text(text: str, x: float, y: float, anchor: str = "start", bold: bool 
         f'<text class="note" x="{x:g}" y="{y:g}" text-anchor="{anchor}" style="fill:{fill}"{weight}>'
         f"{escape(text)}</text>"
     )
+
+
+def figure_description(spec: FigureSpec, misfits: list[Misfit], compiled: bool, lang: str) -> str:
+    """The figure in words, for whoever cannot see the drawing: its bricks, torso, legs, what does not fit, and
+    whether it is snapped together."""
+    head = ", ".join(brick_label(b) for b in spec.head) if spec.head else t("figure.empty_head", lang)
+    torso = brick_label(spec.torso) if spec.torso else t("figure.no_torso", lang)
+    legs = brick_label(spec.legs) if spec.legs else t("figure.no_legs", lang)
+    words = [t("figure.described", lang, n=len(spec.head), head=head, torso=torso, legs=legs)]
+    words += [f"{t(f'part.{m.part}', lang)}: {m.reason.text(lang)}" for m in misfits]
+    words.append(t("figure.snapped" if compiled else "figure.not_snapped", lang))
+    return " ".join(w if w.endswith((".", "!", "?")) else w + "." for w in words)
 
 
 def part_boxes(spec: FigureSpec, compiled: bool) -> list[tuple[str, int, int]]:
@@ -240,17 +266,21 @@ def _fitted(text: str, width: float) -> str:
     return f' textLength="{width:g}" lengthAdjust="spacingAndGlyphs"'
 
 
-def _notes(part: str, misfits: list[Misfit], top: int, height: int, lang: str) -> str:
-    """The misfits of one part: a red edge and "!" on the part, the reasons beside it."""
+def _notes(part: str, misfits: list[Misfit], top: int, height: int, lang: str, beside: bool = True) -> str:
+    """The misfits of one part: a red edge and "!" on the part (the reasons as its tooltip), the reasons beside it."""
     if not misfits:
         return ""
     inset = INSETS[part]
     x, w = BODY_X + inset, BODY_W - 2 * inset
+    tooltip = escape(" ".join(m.reason.text(lang) for m in misfits))
     items = [
-        f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="10" fill="none" class="misfit"/>',
+        f'<rect x="{x}" y="{top}" width="{w}" height="{height}" rx="10" fill="none" class="misfit">'
+        f"<title>{tooltip}</title></rect>",
         f'<circle cx="{x + w}" cy="{top}" r="11" fill="#d01012"/>',
         f'<text class="badge" x="{x + w}" y="{top + 5}" text-anchor="middle">!</text>',
     ]
+    if not beside:
+        return "\n".join(items)
     lines = [line for m in misfits for line in textwrap.wrap(m.reason.text(lang), 34 if lang == "en" else 22)]
     for i, line in enumerate(lines[:8]):
         items.append(f'<text class="note bad" x="{NOTE_X}" y="{top + 16 + i * 19}">{escape(line)}</text>')

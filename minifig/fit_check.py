@@ -15,7 +15,7 @@ from minifig.cards import ACTIVATION_RANGES, CATALOGUE, LOSS, cards_of
 from minifig.datasets import Dataset
 from minifig.i18n import Message
 from minifig.shapes import flow
-from minifig.spec import FigureSpec
+from minifig.spec import FigureSpec, part_problems
 
 # The activation a head should end with for each kind of answer, when the torso does not say.
 NATURAL_ACTIVATION = {"binary": "sigmoid", "classes": "softmax", "number": "linear"}
@@ -24,11 +24,19 @@ NATURAL_ACTIVATION = {"binary": "sigmoid", "classes": "softmax", "number": "line
 SPAN_RATIO, REACH = 10.0, 10.0
 
 
+PARTS = ("head", "torso", "legs")
+
+
 @dataclass(frozen=True)
 class Misfit:
     part: str  # "head", "torso" or "legs"
     reason: Message
-    fix: Message
+    fix: Message | None = None  # None for a setting out of bounds: the reason says the bounds
+
+
+def problem_spots(spec: FigureSpec) -> list[Misfit]:
+    """Each problem of the head, the torso or the legs (a setting out of bounds, …) as a mark on that part."""
+    return [Misfit(part, problem) for part in PARTS for problem in part_problems(spec, part)]
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,14 @@
 
 `t(key, lang, **values)` looks a sentence up and fills its `{placeholders}`. A `Message` is a
 sentence not yet put into a language: the core returns messages, the page picks the language.
+A Korean placeholder may name the particle that follows it, `{what:은}`, `{card:을}`, `{kind:으로}`:
+the particle takes the form that fits the filled-in value (`minifig.particles`). Characters before the
+particle are written between the value and it: `“{value:”이라는}` gives “relu”라는.
 """
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 
 from minifig.challenge_strings import CHALLENGE_STRINGS
@@ -15,6 +19,7 @@ from minifig.extra_strings import EXTRA_STRINGS
 from minifig.lesson_strings import LESSON_STRINGS
 from minifig.loop_strings import LOOP_STRINGS
 from minifig.page_strings import PAGE_STRINGS
+from minifig.particles import FORMS, attach
 from minifig.room_strings import ROOM_STRINGS
 
 LANGUAGES = ("en", "ko")
@@ -23,7 +28,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- validation ---------------------------------------------------------------------------
     "problem.not_a_number": {
         "en": "{what} must be a number, but it is “{value}”.",
-        "ko": "{what}에는 숫자가 들어가야 하는데 “{value}”(이)가 들어 있습니다.",
+        "ko": "{what}에는 숫자가 들어가야 하는데 “{value:”이} 들어 있습니다.",
     },
     "problem.not_whole": {
         "en": "{what} must be a whole number, but it is {value}.",
@@ -31,27 +36,27 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "problem.too_small": {
         "en": "{what} is {value}, but it must be at least {low}.",
-        "ko": "{what}이(가) {value}인데, {low} 이상이어야 합니다.",
+        "ko": "{what:이} {value}인데, {low} 이상이어야 합니다.",
     },
     "problem.too_large": {
         "en": "{what} is {value}, but it can be at most {high}.",
-        "ko": "{what}이(가) {value}인데, 최대 {high}까지만 됩니다.",
+        "ko": "{what:이} {value}인데, 최대 {high}까지만 됩니다.",
     },
     "problem.bad_choice": {
         "en": "{what} cannot be “{value}”; choose one of: {choices}.",
-        "ko": "{what}은(는) “{value}”(이)가 될 수 없습니다. 다음 중에서 고르세요: {choices}.",
+        "ko": "{what:은} “{value:”이} 될 수 없습니다. 다음 중에서 고르세요: {choices}.",
     },
     "problem.unknown_card": {
         "en": "There is no card called “{value}”.",
-        "ko": "“{value}”(이)라는 카드는 없습니다.",
+        "ko": "“{value:”이라는} 카드는 없습니다.",
     },
     "problem.wrong_kind": {
         "en": "“{value}” is a {kind} card and cannot go in the {part}.",
-        "ko": "“{value}”은(는) {kind} 카드라서 {part}에 넣을 수 없습니다.",
+        "ko": "“{value:”은} {kind} 카드라서 {part}에 넣을 수 없습니다.",
     },
     "problem.unknown_param": {
         "en": "The {card} card has no setting called “{value}”.",
-        "ko": "{card} 카드에는 “{value}”(이)라는 설정이 없습니다.",
+        "ko": "{card} 카드에는 “{value:”이라는} 설정이 없습니다.",
     },
     "problem.too_many_layers": {
         "en": "The head has {value} bricks; at most {high} fit on one figure.",
@@ -59,11 +64,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "problem.unknown_dataset": {
         "en": "There is no data set called “{value}”.",
-        "ko": "“{value}”(이)라는 데이터는 없습니다.",
+        "ko": "“{value:”이라는} 데이터는 없습니다.",
     },
     "problem.malformed": {
         "en": "{what} is missing or has the wrong shape.",
-        "ko": "{what}이(가) 없거나 형식이 맞지 않습니다.",
+        "ko": "{what:이} 없거나 형식이 맞지 않습니다.",
     },
     # --- names used inside messages -------------------------------------------------------------
     "part.head": {"en": "head", "ko": "머리"},
@@ -107,7 +112,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Put image bricks (Conv2D, MaxPooling2D) first, then Flatten, then Dense bricks ending with "
         "Dense({units}, {activation}). On data that is not images, remove Conv2D and MaxPooling2D.",
         "ko": "이미지 블록(Conv2D, MaxPooling2D)을 먼저, 그다음 Flatten, 그다음 Dense 블록을 놓고 "
-        "Dense({units}, {activation})(으)로 끝내세요. 이미지가 아닌 데이터에서는 Conv2D와 MaxPooling2D를 빼세요.",
+        "Dense({units}, {activation:)으로} 끝내세요. 이미지가 아닌 데이터에서는 Conv2D와 MaxPooling2D를 빼세요.",
     },
     "field.learning_rate": {"en": "Learning rate", "ko": "학습률"},
     "field.momentum": {"en": "Momentum", "ko": "모멘텀"},
@@ -146,7 +151,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "answer.number": {"en": "one number", "ko": "숫자 하나"},
     "misfit.loss_for_labels": {
         "en": "The torso {loss} is made for {made_for}, but this data's answer is {expected}.",
-        "ko": "몸통 {loss}은(는) {made_for}에 쓰는 것인데, 이 데이터의 답은 {expected}입니다.",
+        "ko": "몸통 {loss:은} {made_for}에 쓰는 것인데, 이 데이터의 답은 {expected}입니다.",
     },
     "fix.loss_for_labels": {
         "en": "Pick a torso made for {expected}: {losses}.",
@@ -157,11 +162,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "made_for.number": {"en": "number answers", "ko": "숫자 답"},
     "misfit.activation": {
         "en": "The head ends with {activation}, but the torso {loss} expects {wanted} at the end. {why}",
-        "ko": "머리가 {activation}(으)로 끝나는데, 몸통 {loss}은(는) 마지막에 {wanted}을(를) 기대합니다. {why}",
+        "ko": "머리가 {activation:으로} 끝나는데, 몸통 {loss:은} 마지막에 {wanted:을} 기대합니다. {why}",
     },
     "fix.activation": {
         "en": "Set the last layer's activation to {wanted}.",
-        "ko": "마지막 층의 활성화 함수를 {wanted}(으)로 바꾸세요.",
+        "ko": "마지막 층의 활성화 함수를 {wanted:으로} 바꾸세요.",
     },
     "why.sigmoid": {
         "en": "Only sigmoid squeezes the answer between 0 and 1, as a yes/no probability must be.",
@@ -173,7 +178,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why.number": {
         "en": "{activation} can only say numbers between {low} and {high}, but the answers go from {y_min} to {y_max}.",
-        "ko": "{activation}은(는) {low}과 {high} 사이의 숫자만 말할 수 있는데, 답은 {y_min}부터 {y_max}까지입니다.",
+        "ko": "{activation:은} {low:과} {high} 사이의 숫자만 말할 수 있는데, 답은 {y_min}부터 {y_max}까지입니다.",
     },
     "why.hinge": {
         "en": "Hinge wants outputs around −1 and +1.",
@@ -235,6 +240,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "머리 = 신경망, 몸통 = 손실, 다리 = 옵티마이저. 피규어를 만들고, 조립하고, 배우는 모습을 지켜보세요.",
     },
     "ui.language": {"en": "Language", "ko": "언어"},
+    "ui.copy_link": {"en": "Copy link", "ko": "링크 복사"},
+    "ui.copy_link_help": {
+        "en": "Copies this page's address: it opens this same figure.",
+        "ko": "이 페이지 주소를 복사합니다. 주소를 열면 같은 피규어가 나옵니다.",
+    },
+    "ui.link_copied": {"en": "Copied!", "ko": "복사했습니다!"},
+    "ui.link_not_copied": {
+        "en": "Could not copy: copy the address bar instead.",
+        "ko": "복사하지 못했습니다. 주소창을 직접 복사하세요.",
+    },
+    "layout.build": {"en": "Build the figure", "ko": "피규어 만들기"},
+    "layout.train": {"en": "Train it and ask it", "ko": "학습시키고 물어보기"},
+    "layout.more": {"en": "More", "ko": "더 보기"},
+    "layout.tab_data": {"en": "Data", "ko": "데이터"},
+    "layout.tab_results": {"en": "How well it answers", "ko": "얼마나 잘 답하나"},
+    "layout.tab_inside": {"en": "Look inside", "ko": "머리 속 보기"},
+    "layout.tab_take_home": {"en": "Take it home", "ko": "가져가기"},
+    "layout.tab_compare": {"en": "Compare figures", "ko": "피규어 비교"},
+    "layout.tab_teacher": {"en": "Make a challenge", "ko": "도전 과제 만들기"},
     "ui.dataset": {"en": "What should the figure learn?", "ko": "피규어가 무엇을 배울까요?"},
     "ui.dataset_help": {
         "en": "{n} examples. Inputs: {inputs}. Answers: {answers}.",
@@ -255,7 +279,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The head is full: at most {n} bricks.",
         "ko": "머리가 꽉 찼습니다: 블록은 최대 {n}개입니다.",
     },
-    "ui.add": {"en": "Add {card} to the head", "ko": "{card}을(를) 머리에 추가"},
+    "ui.add": {"en": "Add {card} to the head", "ko": "{card:을} 머리에 추가"},
     "ui.up": {"en": "Move up", "ko": "위로"},
     "ui.down": {"en": "Move down", "ko": "아래로"},
     "ui.remove": {"en": "Remove", "ko": "빼기"},
@@ -281,9 +305,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Not compiled yet: press Compile to snap the pieces together.",
         "ko": "아직 컴파일하지 않았습니다: 컴파일을 눌러 조각을 조립하세요.",
     },
-    "ui.compile_blocked": {
-        "en": "Cannot compile yet: fix what is listed above first.",
-        "ko": "아직 컴파일할 수 없습니다: 위에 적힌 것을 먼저 고치세요.",
+    "ui.does_not_fit": {
+        "en": "The figure does not fit yet: {reasons}",
+        "ko": "피규어가 아직 맞지 않습니다: {reasons}",
     },
     "ui.train_section": {"en": "Train", "ko": "학습"},
     "ui.train": {"en": "Train", "ko": "학습 시작"},
@@ -293,26 +317,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Compile the figure before training: press “Compile (snap together)”.",
         "ko": "학습하기 전에 피규어를 컴파일하세요: “컴파일 (조립하기)”를 누르세요.",
     },
-    "ui.status_idle": {"en": "Not trained yet: epoch 0/{target}.", "ko": "아직 학습 전: epoch 0/{target}."},
+    "ui.status_idle": {"en": "Not trained yet: epoch 0/{target}.", "ko": "아직 학습 전: 에포크 0/{target}."},
     "ui.status_loaded": {
         "en": "Weights loaded from a model file: no epochs here yet (epoch 0/{target}); training goes on from them.",
-        "ko": "모델 파일에서 가중치를 불러왔습니다: 여기서는 아직 학습 전(epoch 0/{target})이고, "
+        "ko": "모델 파일에서 가중치를 불러왔습니다: 여기서는 아직 학습 전(에포크 0/{target})이고, "
         "학습하면 그 가중치에서 이어 갑니다.",
     },
-    "ui.status_running": {"en": "Training… epoch {epoch}/{target}", "ko": "학습 중… epoch {epoch}/{target}"},
-    "ui.status_done": {"en": "Done: epoch {epoch}/{target}.", "ko": "완료: epoch {epoch}/{target}."},
+    "ui.status_running": {"en": "Training… epoch {epoch}/{target}", "ko": "학습 중… 에포크 {epoch}/{target}"},
+    "ui.status_done": {"en": "Done: epoch {epoch}/{target}.", "ko": "완료: 에포크 {epoch}/{target}."},
     "ui.status_stopped": {
         "en": "Stopped at epoch {epoch}/{target}. Press Train to go on from here.",
-        "ko": "epoch {epoch}/{target}에서 멈췄습니다. 학습 시작을 누르면 여기서부터 이어서 합니다.",
+        "ko": "에포크 {epoch}/{target}에서 멈췄습니다. 학습 시작을 누르면 여기서부터 이어서 합니다.",
     },
     "ui.status_diverged": {
         "en": "The loss became NaN at epoch {epoch}/{target}: try a smaller learning rate, then Reset.",
-        "ko": "epoch {epoch}/{target}에서 손실이 NaN이 되었습니다: 학습률을 줄인 뒤 초기화하세요.",
+        "ko": "에포크 {epoch}/{target}에서 손실이 NaN이 되었습니다: 학습률을 줄인 뒤 초기화하세요.",
     },
     "ui.status_timed_out": {
         "en": "Paused at epoch {epoch}/{target}: one run may take at most {minutes} minutes here. "
         "Press Train to go on.",
-        "ko": "epoch {epoch}/{target}에서 멈췄습니다: 여기서는 한 번에 최대 {minutes}분까지 학습합니다. "
+        "ko": "에포크 {epoch}/{target}에서 멈췄습니다: 여기서는 한 번에 최대 {minutes}분까지 학습합니다. "
         "학습 시작을 눌러 이어 가세요.",
     },
     "ui.status_waiting": {
@@ -353,6 +377,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.train": {"en": "training", "ko": "학습"},
     "chart.loss_axis": {"en": "loss", "ko": "손실"},
     "compare.title": {"en": "Compare figures", "ko": "피규어 비교하기"},
+    "compare.figure_n": {"en": "figure {n}", "ko": "피규어 {n}"},
+    "compare.bricks": {"en": "{n} bricks", "ko": "블록 {n}개"},
     "compare.help": {
         "en": "Keep the figure as it is now, change one piece (legs, a brick, the learning rate), keep it again, "
         "then train them all on the same data, split and seed.",
@@ -381,11 +407,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "compare.running": {
         "en": "Training together… epoch {epoch}/{target}",
-        "ko": "함께 학습 중… epoch {epoch}/{target}",
+        "ko": "함께 학습 중… 에포크 {epoch}/{target}",
     },
     "compare.done": {
         "en": "Trained together: epoch {epoch}/{target}.",
-        "ko": "함께 학습 완료: epoch {epoch}/{target}.",
+        "ko": "함께 학습 완료: 에포크 {epoch}/{target}.",
     },
     "compare.rank": {"en": "Rank", "ko": "순위"},
     "compare.figure": {"en": "Figure", "ko": "피규어"},
@@ -596,6 +622,12 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- the drawing ---------------------------------------------------------------------------
     "figure.title": {"en": "The figure: head, torso and legs", "ko": "피규어: 머리, 몸통, 다리"},
     "figure.snapped": {"en": "Snapped together: compiled", "ko": "딱 맞게 조립됨: 컴파일 완료"},
+    "figure.not_snapped": {"en": "Not snapped together yet", "ko": "아직 조립되지 않음"},
+    "figure.described": {
+        "en": "The figure. Head with {n} bricks, top to bottom: {head}. "
+        "Torso (loss): {torso}. Legs (optimizer): {legs}.",
+        "ko": "피규어. 머리의 블록 {n}개, 위에서 아래로: {head}. 몸통(손실): {torso}. 다리(옵티마이저): {legs}.",
+    },
     "figure.empty_head": {"en": "no bricks yet", "ko": "아직 블록이 없음"},
     "figure.no_torso": {"en": "no torso (loss) yet", "ko": "아직 몸통(손실) 없음"},
     "figure.no_legs": {"en": "no legs (optimizer) yet", "ko": "아직 다리(옵티마이저) 없음"},
@@ -639,7 +671,21 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry["en"]
     filled = {name: v.text(lang) if isinstance(v, Message) else v for name, v in values.items()}
-    return text.format(**filled)
+    return _FORMATTER.format(text, **filled)
+
+
+class _SentenceFormatter(string.Formatter):
+    """`str.format`, plus a Korean particle as a placeholder's format: `{what:은}` (see the module's docstring)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        between = format_spec.rstrip("".join({char for form in FORMS for char in form}))
+        particle = format_spec[len(between) :]
+        if particle in FORMS:
+            return attach(f"{value}{between}", particle)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _SentenceFormatter()
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ LOOP_STRINGS: dict[str, dict[str, str]] = {
     },
     "ui.status_stepped": {
         "en": "Stepped to epoch {epoch}/{target}. Step again, or press Train to go on.",
-        "ko": "epoch {epoch}/{target}까지 한 걸음씩 왔습니다. 한 걸음 더 가거나 학습 시작을 눌러 이어 가세요.",
+        "ko": "에포크 {epoch}/{target}까지 한 걸음씩 왔습니다. 한 걸음 더 가거나 학습 시작을 눌러 이어 가세요.",
     },
     "loop.hint": {
         "en": "Press Step (or slow the pace) to watch the figure learn, one loop at a time.",
@@ -59,7 +59,7 @@ LOOP_STRINGS: dict[str, dict[str, str]] = {
     },
     "loop.which_epoch": {
         "en": "Epoch {epoch}, example {n} of its first batch of {batch}:",
-        "ko": "epoch {epoch}, 첫 배치({batch}개)의 {n}번째 예시:",
+        "ko": "에포크 {epoch}, 첫 배치({batch}개)의 {n}번째 예시:",
     },
     "loop.words.eyes": {"en": "{x} went in", "ko": "눈에 들어간 값 {x}"},
     "loop.words.mouth": {"en": "the head said {said}", "ko": "머리가 낸 답 {said}"},

@@ -48,7 +48,7 @@ ROOM_STRINGS: dict[str, dict[str, str]] = {
     },
     "room.joined": {
         "en": "You are on the room board as **{name}**. Your teacher sees your figure and your best score.",
-        "ko": "방 보드에 **{name}**(으)로 올라가 있습니다. 선생님은 내 피규어와 최고 점수를 봅니다.",
+        "ko": "방 보드에 **{name:**으로} 올라가 있습니다. 선생님은 내 피규어와 최고 점수를 봅니다.",
     },
     "room.not_joined": {
         "en": "Pick a nickname to show your progress on your teacher's board (you can do the challenge without it).",

@@ -108,9 +108,9 @@ def check_value(param: Param, value: object, what: Message) -> tuple[object, Mes
             return None, Message("problem.not_whole", {"what": what, "value": _short(value)})
         number = int(number)
     if number < param.low:
-        return None, Message("problem.too_small", {"what": what, "value": _short(number), "low": param.low})
+        return None, Message("problem.too_small", {"what": what, "value": _short(number), "low": _short(param.low)})
     if number > param.high:
-        return None, Message("problem.too_large", {"what": what, "value": _short(number), "high": param.high})
+        return None, Message("problem.too_large", {"what": what, "value": _short(number), "high": _short(param.high)})
     return number, None
 
 
@@ -164,6 +164,23 @@ def problems(spec: FigureSpec) -> list[Message]:
     except SpecError as error:
         return error.problems
     return []
+
+
+def part_problems(spec: FigureSpec, part: str) -> list[Message]:
+    """The problems of one part of the figure ("head", "torso" or "legs"), so the page can show each at its part.
+
+    Every one of them is also in `problems(spec)`; the rest (training, data) belong to no part.
+    """
+    raw = spec.to_dict()
+    found: list[Message] = []
+    if part == "head":
+        if len(spec.head) > MAX_LAYERS:
+            found.append(Message("problem.too_many_layers", {"value": len(spec.head), "high": MAX_LAYERS}))
+        for i, item in enumerate(raw["head"][: MAX_LAYERS + 1]):
+            _brick(item, LAYER, "head", i + 1, found)
+    elif raw.get(part) is not None:
+        _brick(raw[part], {"torso": LOSS, "legs": OPTIMIZER}[part], part, None, found)
+    return found
 
 
 def _brick(raw: object, kind: str, part: str, position: int | None, problems: list[Message]) -> Brick | None:

@@ -58,8 +58,19 @@ def test_a_misfit_blocks_compile_with_its_reason(app):
     reasons = [e.value for e in app.error]
     assert any("gives 64 numbers" in r and "Dense(1, sigmoid)" in r for r in reasons)
     app.button(key="compile").click().run()
-    assert any("Cannot compile" in e.value for e in app.error)
+    refused = [e.value for e in app.error if e.value.startswith("The figure does not fit yet: head: ")]
+    assert len(refused) == 1 and "gives 64 numbers" in refused[0]
     assert app.session_state.trainer is None
+
+
+def test_train_refused_for_a_legs_problem_says_the_real_reason(app):
+    app.number_input(key="lr").set_value(10.0).run()
+    too_large = "Learning rate is 10, but it can be at most 1."
+    assert [e.value for e in app.error if too_large in e.value] == [too_large]  # once: on the legs' card
+    app.button(key="train").click().run()
+    refused = [e.value for e in app.error if e.value.startswith("The figure does not fit yet")]
+    assert refused == [f"The figure does not fit yet: legs: {too_large}"]
+    assert not any("Compile the figure" in e.value for e in app.error)
 
 
 def test_wrong_torso_is_explained_and_fixed_by_the_fix(app):

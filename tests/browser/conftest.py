@@ -236,3 +236,12 @@ def shot(page, name: str) -> Path:
     finally:
         page.set_viewport_size(size)
     return path
+
+
+def open_tab(page, name: str) -> None:
+    """Open the tab below the workbench that holds a part (`components.layout.TABS`: data, results, inside,
+    take_home, compare, teacher); its parts are in the page either way, but hidden on another tab."""
+    from components.layout import TABS
+
+    page.locator(".st-key-more [role=tab]").nth(TABS.index(name)).click()
+    page.locator(".st-key-more [role=tab][aria-selected=true]").nth(0).wait_for()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import TRAIN_MS, wait_idle
+from tests.browser.conftest import TRAIN_MS, open_tab, wait_idle
 from tests.browser.test_lesson import shot_in_view
 from tests.browser.test_story import click, set_number
 
@@ -20,6 +20,7 @@ def test_three_figures_compared_by_mouse(page):
         page.keyboard.type(label)
         page.keyboard.press("Enter")
         wait_idle(page)
+        open_tab(page, "compare")
         name = page.locator(".st-key-compare_name input")
         name.fill(label)
         name.press("Enter")

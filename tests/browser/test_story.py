@@ -90,7 +90,7 @@ def test_seed_story_by_mouse(page):
     assert page.get_by_role("heading", name=TITLE_KO).is_visible()
     assert not page.get_by_text(TITLE_EN).count()
     assert "머리" in figure.inner_text()
-    assert "epoch 100/100" in status(page)
+    assert "에포크 100/100" in status(page) and "epoch" not in status(page)  # Korean status lines say 에포크
     shot(page, "g_korean")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from minifig.i18n import STRINGS
-from tests.browser.conftest import TRAIN_MS, open_app, shot, wait_idle
+from tests.browser.conftest import TRAIN_MS, open_app, open_tab, shot, wait_idle
 from tests.browser.test_data import choose
 from tests.browser.test_story import SEED_LAYERS, click, head_cards, set_number, slide_to, status
 
@@ -130,6 +130,7 @@ def answer(page) -> str:
 
 def open_files_tab(page) -> None:
     """Show the "Save and load" tab (its widgets are in the DOM either way, but hidden on the other tab)."""
+    open_tab(page, "take_home")
     page.get_by_role("tab", name=STRINGS["ui.tab_files"]["en"]).click()
     page.locator(".st-key-download_model button").wait_for(state="visible")
 

@@ -2,6 +2,9 @@
 
 import math
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from minifig.coach import Situation, remarks
 from minifig.engine import EpochLog
 
@@ -77,3 +80,33 @@ def test_all_right_answers_are_praised_and_numbers_are_not_judged_by_accuracy():
 
 def test_no_history_no_remarks():
     assert remarks([], ACCURACY) == []
+
+
+def test_ninety_nine_percent_is_not_every_answer_right():
+    assert "coach.well_done" not in keys(remarks(history([0.3, 0.2, 0.1], [0.99, 0.995, 0.999]), ACCURACY))
+
+
+def test_memorising_is_never_praised_as_every_answer_right():
+    # training accuracy 1 while the validation loss climbs after its best: a warning, and no praise beside it
+    # (the held-back answers are all right too: only the loss says it is memorising)
+    val = [0.5 - 0.02 * i for i in range(10)] + [0.32 + 0.05 * i for i in range(20)]
+    logs = [EpochLog(i + 1, 0.5 * 0.9**i, 1.0, v, 1.0) for i, v in enumerate(val)]
+    assert keys(remarks(logs, ACCURACY)) == ["coach.memorising"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    losses=st.lists(st.floats(0.0, 5.0), min_size=1, max_size=40),
+    metric=st.sampled_from([0.0, 0.5, 0.7, 0.98, 0.99, 0.999, 1.0]),
+    with_val=st.booleans(),
+    val_rise=st.floats(-0.05, 0.2),
+    name=st.sampled_from(["accuracy", "mae"]),
+)
+def test_the_coach_never_contradicts_itself_nor_praises_below_accuracy_one(losses, metric, with_val, val_rise, name):
+    val = [0.5 + val_rise * i for i in range(len(losses))] if with_val else None
+    logs = history(losses, [metric] * len(losses), val)
+    said = keys(remarks(logs, Situation(name, majority_share=0.7 if name == "accuracy" else None)))
+    if "coach.well_done" in said:
+        assert said == ["coach.well_done"], said  # praise only alone
+        assert name == "accuracy" and logs[-1].metric == 1.0
+    assert len(said) == len(set(said))

@@ -51,3 +51,24 @@ def test_on_uneven_inputs_the_figure_with_a_normalization_brick_first_ranks_firs
     mean = normalised.trainer.model.layers[0].get_weights()[0]
     np.testing.assert_allclose(mean, split(wine, 0.2, 42).x_train.mean(axis=0), rtol=1e-5)  # measured when compared
     assert normalised.history[-1].val_metric >= 0.9
+
+
+def test_short_names_say_only_what_differs():
+    from dataclasses import replace
+
+    from minifig.cards import brick
+    from minifig.compare import short_names
+    from minifig.spec import seed_figure
+
+    seed = seed_figure()
+    legs = [brick("sgd", learning_rate=0.01), brick("adam", learning_rate=0.001), brick("rmsprop", learning_rate=0.001)]
+    assert short_names([replace(seed, legs=b) for b in legs], "en") == ["SGD 0.01", "Adam 0.001", "RMSprop 0.001"]
+    assert short_names([seed, replace(seed, head=seed.head[:3])], "ko") == ["블록 5개", "블록 3개"]
+    narrow = replace(seed, head=(seed.head[0], brick("dense", units=8, activation="relu"), *seed.head[2:]))
+    assert short_names([seed, narrow], "en") == ["Dense 64 relu", "Dense 8 relu"]
+    mixed = replace(narrow, torso=brick("mse"))
+    assert short_names([seed, mixed], "en") == [
+        "Dense 64 relu · Binary cross-entropy",
+        "Dense 8 relu · Mean squared error",
+    ]
+    assert short_names([seed, seed], "en") == ["figure 1", "figure 2"]  # alike: told apart by number

@@ -2,7 +2,7 @@ from xml.etree import ElementTree
 
 from minifig.cards import brick
 from minifig.datasets import load
-from minifig.drawing import figure_svg
+from minifig.drawing import figure_description, figure_svg
 from minifig.fit_check import misfits
 from minifig.spec import FigureSpec, seed_figure
 
@@ -52,7 +52,8 @@ def test_the_loop_is_played_on_the_figure_phase_by_phase_and_its_line_is_the_tex
         drawn = [label for label in labels if label in text]
         assert drawn == [label for label, phase in zip(labels, phase_of, strict=True) if phase <= shown], drawn
         root = ElementTree.fromstring(svg)
-        assert root.get("aria-label") == loop.line
+        figure = figure_description(seed_figure(), [], compiled=True, lang="en")
+        assert root.get("aria-label") == f"{figure} {loop.line}"  # what the figure is, then the step it plays
         assert root.get("viewBox").startswith("-")  # widened to the left for X and the hand holding Y′
 
 
@@ -63,3 +64,23 @@ def test_a_figure_with_misfits_shows_its_reasons_not_a_loop():
     step = LoopStep("batch", 1, 10, (3.0,), (0.5,), (0.0,), 0.7, 0, (0.1, 0.2), (0.0, 0.1))
     svg = figure_svg(spec, misfits(spec, load("seed")), False, "en", loop=picture(step, load("seed"), "adam", "en"))
     assert "X = 3" not in words(svg) and "64" in words(svg)
+
+
+def test_the_text_alternative_says_the_bricks_torso_legs_misfits_and_compiled():
+    spec = FigureSpec(head=(brick("dense"),), torso=brick("binary_crossentropy"), legs=brick("adam"))
+    found = misfits(spec, load("seed"))
+    root = ElementTree.fromstring(figure_svg(spec, found, compiled=False, lang="en", notes=False))
+    said = root.get("aria-label")
+    assert root.get("role") == "img"
+    assert said.startswith("The figure. Head with 1 bricks, top to bottom: Dense 64 relu.")
+    assert "Torso (loss): Binary cross-entropy." in said and "Legs (optimizer): Adam 0.001." in said
+    assert f"head: {found[0].reason.text('en')}" in said and said.endswith("Not snapped together yet.")
+
+
+def test_without_notes_a_misfit_marks_its_part_and_keeps_the_drawing_narrow():
+    spec = FigureSpec(head=(brick("dense"),), torso=brick("binary_crossentropy"), legs=brick("adam"))
+    found = misfits(spec, load("seed"))
+    svg = figure_svg(spec, found, compiled=False, lang="en", notes=False)
+    root = ElementTree.fromstring(svg)
+    assert 'class="misfit"' in svg and root.get("viewBox").split()[2] == "340"
+    assert found[0].reason.text("en") in " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}title"))

@@ -540,7 +540,7 @@ def test_problems_render_in_english_and_korean():
 
 def test_brick_problems_name_the_brick_in_korean():
     problem = only_problem(figure(head=[dense(units=1), dense(units=0)]))
-    assert problem.text("ko") == "2번 블록의 뉴런 수이(가) 0인데, 1 이상이어야 합니다."
+    assert problem.text("ko") == "2번 블록의 뉴런 수가 0인데, 1 이상이어야 합니다."
 
 
 @pytest.mark.parametrize("param", TRAINING_PARAMS, ids=lambda p: p.name)
