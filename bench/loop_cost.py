@@ -3,7 +3,9 @@ the page did (a callback after every epoch), against the engine now training as 
 `Pacer` asked after every epoch; the loop is played only at a slower pace and on Step, so nothing is watched here).
 Warm, interleaved run by run on the same figures (medians).
 
-Prints one JSON line per case: {"case", "before_s", "now_s", "cost"}.
+Prints one JSON line per case: {"case", "before_s", "now_s", "cost"} in wall time, and the same in the process's
+CPU time ("before_cpu_s", "now_cpu_s", "cpu_cost"), which a busy shared machine disturbs less. Run it with
+`--before HEAD` to see the noise of the day (the same engine on both sides).
 
     .venv/bin/python bench/loop_cost.py --before 0e4df13 [--repeats N]
 """
@@ -52,14 +54,25 @@ def main() -> None:
         }
         old.train(2, batch)
         new.train(2, batch)
-        seconds = {label: [] for label in runs}
+        wall = {label: [] for label in runs}
+        cpu = {label: [] for label in runs}  # the process's CPU seconds: steadier than wall time on a shared machine
         for _ in range(args.repeats):
             for label, run in runs.items():
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 run()
-                seconds[label].append(time.perf_counter() - started)
-        slow, fast = (statistics.median(seconds[label]) for label in ("before", "now"))
-        line = {"case": name, "before_s": round(slow, 4), "now_s": round(fast, 4), "cost": f"{fast / slow - 1:+.1%}"}
+                wall[label].append(time.perf_counter() - started)
+                cpu[label].append(time.process_time() - started_cpu)
+        slow, fast = (statistics.median(wall[label]) for label in ("before", "now"))
+        slow_cpu, fast_cpu = (statistics.median(cpu[label]) for label in ("before", "now"))
+        line = {
+            "case": name,
+            "before_s": round(slow, 4),
+            "now_s": round(fast, 4),
+            "cost": f"{fast / slow - 1:+.1%}",
+            "before_cpu_s": round(slow_cpu, 4),
+            "now_cpu_s": round(fast_cpu, 4),
+            "cpu_cost": f"{fast_cpu / slow_cpu - 1:+.1%}",
+        }
         print(json.dumps(line), flush=True)
 
 
