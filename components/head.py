@@ -1,13 +1,14 @@
 """The head: the figure's layer bricks, top to bottom, each with its settings and move/remove buttons."""
 
 import streamlit as st
-from streamlit_dnd import dnd
 
+from components.bricks import last_edit, render_hand
 from components.challenge import refuses_brick, show_brick_refusal
 from components.palette import swatch
 from components.state import make_item, param_key, tr
 from minifig import head_edit
-from minifig.cards import CATALOGUE, Param
+from minifig.brick_strings import HAND_WORDS
+from minifig.cards import CATALOGUE, LAYER, Param, cards_of
 from minifig.i18n import STRINGS
 from minifig.spec import MAX_LAYERS
 
@@ -21,38 +22,40 @@ def render_head(weights: tuple[int, ...] | None = None) -> None:
     show_brick_refusal()
     head = st.session_state.head
     with st.container(key=head_edit.HEAD):
+        if not head:
+            with st.container(key="head_drop", border=True, vertical_alignment="center"):
+                st.markdown(tr("bricks.drop_here"))
         for i, item in enumerate(head):
-            with st.container(key=f"brick_{item['uid']}", border=True):
+            with st.container(key=f"{head_edit.BRICK_PREFIX}{item['uid']}", border=True):
                 _brick(i, item, len(head))
                 if weights is not None and i < len(weights):
                     measured = CATALOGUE[item["card"]].adapts  # keeps numbers that training does not change
                     line = tr("meter.brick_measured" if measured else "meter.brick", n=f"{weights[i]:,}")
                     st.caption(line, help=tr("meter.help_measured" if measured else "meter.help"))
+    st.caption(tr("bricks.head_keys"))
 
 
 def handle_drags() -> None:
-    """Apply a finished drag between palette and head (call after both are drawn)."""
-    drop = dnd(
-        head_edit.PALETTE,
-        head_edit.HEAD,
-        placeholder={head_edit.HEAD: tr("ui.head_empty")},
-        indicator="line",
-        color="#0055bf",
+    """Bricks in the hand: dragging and keys for the palette's cards and the head's bricks (draws nothing)."""
+    render_hand(
+        head=[{"uid": item["uid"], "card": item["card"]} for item in st.session_state.head],
+        names={card.id: card.label for card in cards_of(LAYER)},
+        words={name: tr(f"bricks.{name}", card="{card}", n="{n}", count="{count}") for name in HAND_WORDS},
+        on_edit=_apply_hand_edit,
     )
-    if drop is None:
+
+
+def _apply_hand_edit() -> None:
+    edit = head_edit.parse_event(last_edit(), cards=[card.id for card in cards_of(LAYER)])
+    if edit is None:
         return
     before = st.session_state.head
-    adding = drop.to_container == head_edit.HEAD and drop.from_container == head_edit.PALETTE
-    if adding and refuses_brick(len(before)):
-        st.rerun()  # a challenge's limit: the head stays as it was
-    if (
-        drop.to_container == head_edit.HEAD
-        and drop.from_container == head_edit.PALETTE
-        and not head_edit.can_add(before)
-    ):
+    if edit.kind == "add" and refuses_brick(len(before)):
+        return  # a challenge's limit: the head stays as it was, and says why
+    if edit.kind == "add" and not head_edit.can_add(before):
         st.session_state.head_full_notice = True
-    st.session_state.head = head_edit.apply_drop(before, head_edit.Drop(**vars(drop)), make_item)
-    st.rerun()
+        return
+    st.session_state.head = head_edit.apply_edit(before, edit, make_item, lambda item: item["uid"])
 
 
 def _brick(i: int, item: dict, count: int) -> None:

@@ -1,4 +1,4 @@
-"""The palette: layer cards to drag into the head (or add with +)."""
+"""The palette: layer cards to drag into the head (or add with + or Enter; components/bricks.py)."""
 
 import streamlit as st
 
@@ -16,7 +16,7 @@ def swatch(colour: str, text: str) -> str:
 def render_palette(images: bool) -> None:
     """The layer cards; image bricks (Conv2D, MaxPooling2D, Flatten) only when the data are images."""
     st.subheader(tr("ui.palette"))
-    st.caption(tr("ui.palette_help"))
+    st.caption(tr("bricks.palette_help"))
     lang = st.session_state.lang
     with st.container(key=PALETTE):
         for card in cards_of(LAYER):

@@ -1,12 +1,14 @@
-"""Editing the head's list of bricks: add, move, remove, and applying a drag-and-drop.
+"""Editing the head's list of bricks: add, move, remove, and applying an event of the bricks component.
 
-Pure functions over a list (of whatever the page keeps per brick), so every drag has a
-click/keyboard twin and both are tested without a browser.
+Pure functions over a list (of whatever the page keeps per brick), so every drag has a click and a keyboard
+twin and all of them are tested without a browser. The component (components/bricks.py) reports one edit per
+drop or key press, naming head bricks by their id (not their place), so an edit made on a page that has since
+changed moves or removes the brick the learner meant, or nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -16,17 +18,18 @@ Item = TypeVar("Item")
 
 PALETTE, HEAD = "palette", "head"
 PALETTE_ITEM_PREFIX = "pal_"
+BRICK_PREFIX = "brick_"  # a head brick's container key: brick_<id>
+KINDS = ("add", "move", "remove")
 
 
 @dataclass(frozen=True)
-class Drop:
-    """A finished drag: where from and to, which item, at which positions (as streamlit-dnd reports)."""
+class Edit:
+    """One edit of the head: add `card` at `at`, move brick `brick` to place `at`, or remove brick `brick`."""
 
-    from_container: str
-    to_container: str
-    item_key: str | None
-    from_index: int
-    to_index: int
+    kind: str
+    card: str | None = None
+    brick: int | None = None
+    at: int | None = None
 
 
 def can_add(items: list) -> bool:
@@ -62,22 +65,51 @@ def remove(items: list[Item], index: int) -> list[Item]:
     return [item for i, item in enumerate(items) if i != index]
 
 
-def apply_drop(items: list[Item], drop: Drop, new_item: Callable[[str], Item]) -> list[Item]:
-    """The head after a drag-and-drop.
+def parse_event(event: object, cards: Collection[str]) -> Edit | None:
+    """The edit a component event asks for, or None when it asks for nothing this page knows.
 
-    A palette card dropped on the head is a new brick (made by `new_item(card_id)`) at the drop point;
-    a head brick dropped elsewhere in the head moves; a head brick dropped on the palette is removed.
-    Anything else leaves the head as it was.
+    Args:
+        event: what the component sent, e.g. `{"kind": "add", "card": "dense", "at": 2}`,
+            `{"kind": "move", "brick": 7, "at": 0}` or `{"kind": "remove", "brick": 7}`
+            (other keys, such as the event's `id`, are ignored). `at` may be left out: the end.
+        cards: the ids of the cards the palette offers.
+
+    Returns:
+        The `Edit`, or None for anything malformed (a missing or unknown card, a brick that is not a whole
+        number, a place that is not a whole number).
     """
-    if drop.to_container == HEAD and drop.from_container == PALETTE:
-        key = drop.item_key or ""
-        if not key.startswith(PALETTE_ITEM_PREFIX):
-            return list(items)
-        return add(items, new_item(key.removeprefix(PALETTE_ITEM_PREFIX)), drop.to_index)
-    if drop.from_container == HEAD and drop.to_container == HEAD:
-        # streamlit-dnd counts the target position before the item leaves its old place.
-        target = drop.to_index - 1 if drop.to_index > drop.from_index else drop.to_index
-        return move(items, drop.from_index, target)
-    if drop.from_container == HEAD and drop.to_container == PALETTE:
-        return remove(items, drop.from_index)
-    return list(items)
+    if not isinstance(event, dict) or event.get("kind") not in KINDS:
+        return None
+    kind, at = event["kind"], event.get("at")
+    if at is not None and not _whole(at):
+        return None
+    if kind == "add":
+        card = event.get("card")
+        return Edit("add", card=card, at=at) if isinstance(card, str) and card in cards else None
+    brick = event.get("brick")
+    if not _whole(brick):
+        return None
+    return Edit(kind, brick=brick, at=at)
+
+
+def apply_edit(
+    items: list[Item], edit: Edit, new_item: Callable[[str], Item], uid_of: Callable[[Item], int]
+) -> list[Item]:
+    """The head after `edit`.
+
+    A new brick (made by `new_item(card)` only when the head has room) goes in at `edit.at`, or last; a moved
+    brick goes to place `edit.at` counted in the head as it will be (0 = top; past the end = last); a removed
+    brick leaves. An edit naming a brick that is no longer in the head changes nothing.
+    """
+    if edit.kind == "add":
+        return add(items, new_item(edit.card), edit.at) if can_add(items) else list(items)
+    places = [i for i, item in enumerate(items) if uid_of(item) == edit.brick]
+    if not places:
+        return list(items)
+    if edit.kind == "remove":
+        return remove(items, places[0])
+    return move(items, places[0], len(items) if edit.at is None else edit.at)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
+from minifig.brick_strings import BRICK_STRINGS
 from minifig.challenge_strings import CHALLENGE_STRINGS
 from minifig.data_strings import DATA_STRINGS
 from minifig.explain_strings import EXPLAIN_STRINGS
@@ -265,16 +266,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "예제 {n}개. 입력: {inputs}. 답: {answers}.",
     },
     "ui.palette": {"en": "Bricks", "ko": "블록"},
-    "ui.palette_help": {
-        "en": "Drag a brick into the head (grab its edge), or press +.",
-        "ko": "블록의 가장자리를 잡아 머리로 끌어 놓거나 + 를 누르세요.",
-    },
     "ui.head": {"en": "Head (network)", "ko": "머리 (신경망)"},
     "ui.head_help": {
         "en": "Information enters at the eyes and flows down through the bricks, top to bottom.",
         "ko": "정보는 눈으로 들어와 블록을 위에서 아래로 지나갑니다.",
     },
-    "ui.head_empty": {"en": "Drop bricks here", "ko": "여기에 블록을 놓으세요"},
     "ui.head_full": {
         "en": "The head is full: at most {n} bricks.",
         "ko": "머리가 꽉 찼습니다: 블록은 최대 {n}개입니다.",
@@ -657,6 +653,7 @@ _merge(
     ROOM_STRINGS,
     LOOP_STRINGS,
     PAGE_STRINGS,
+    BRICK_STRINGS,
 )
 
 

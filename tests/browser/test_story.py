@@ -103,13 +103,13 @@ def head_cards(page):
 
 
 def layer_cards(page):
-    """The head's cards as streamlit-dnd sees them: the draggable children of the head."""
-    return page.locator(".st-key-head > [data-stdnd-wired='1']")
+    """The head's bricks as the bricks component sees them: the head's children it made draggable."""
+    return page.locator(".st-key-head > [data-brick]")
 
 
 def palette_cards(page):
-    """The palette's cards, once streamlit-dnd has made them draggable."""
-    cards = page.locator(".st-key-palette > [data-stdnd-wired='1']")
+    """The palette's cards, once the bricks component has made them draggable."""
+    cards = page.locator(".st-key-palette > [data-card]")
     cards.first.wait_for()
     return cards
 
@@ -131,20 +131,22 @@ def epoch_of(text: str, target: int) -> int | None:
 # --- acting like a learner ------------------------------------------------------------------------------
 
 
-def drag(page, source, target) -> None:
-    """Drag `source` to the bottom of `target` with real mouse moves (native HTML5 drag-and-drop in Chromium).
+def drag(page, source, target, grip: tuple[float, float] = (0.5, 0.5), at: float = 1.0) -> None:
+    """Drag `source` onto `target` with real mouse moves: press, move a little, move, release.
 
-    streamlit-dnd's cards are grabbed by the band along their edge (the inside keeps its buttons), so the drag
-    starts a few pixels inside the card's left edge.
+    The card is gripped at `grip` (fractions of its width and height: the middle unless told) and dropped at
+    height `at` of `target` (1.0 = just above its bottom edge), measured once the drag has begun: the head
+    makes room below its last brick while a card is dragged.
     """
     source.scroll_into_view_if_needed()
-    start, end = source.bounding_box(), target.bounding_box()
-    x0, y0 = start["x"] + 4, start["y"] + start["height"] / 2
-    x1, y1 = end["x"] + end["width"] / 2, end["y"] + end["height"] - 12
+    start = source.bounding_box()
+    x0, y0 = start["x"] + start["width"] * grip[0], start["y"] + start["height"] * grip[1]
     page.mouse.move(x0, y0)
-    page.mouse.move(x0 + 1, y0)
     page.mouse.down()
-    page.mouse.move(x0 + 12, y0 + 12, steps=4)
+    page.mouse.move(x0 + 8, y0 + 8, steps=4)
+    page.wait_for_timeout(100)  # the drag has begun: the head's outline and room are drawn
+    end = target.bounding_box()
+    x1, y1 = end["x"] + end["width"] / 2, end["y"] + min(end["height"] * at, end["height"] - 12)
     page.mouse.move(x1, y1, steps=25)
     page.mouse.move(x1, y1 + 2, steps=2)
     page.mouse.up()
