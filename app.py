@@ -8,7 +8,7 @@ whole page is already on screen.
 
 import streamlit as st
 
-from components import board, challenge, lesson, room, state
+from components import board, challenge, lesson, room, state, style
 from components.challenge_maker import render_challenge_maker
 from components.compare import render_compare
 from components.data import current_choice, render_data
@@ -44,6 +44,7 @@ keep_sessions_apart()
 
 @shielded
 def page() -> None:
+    style.render_page_style()
     state.init()
     render_style()
     if board.requested():  # the teacher's board link: the room, not a figure

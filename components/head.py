@@ -15,7 +15,7 @@ from minifig.spec import MAX_LAYERS
 
 def render_head(weights: tuple[int, ...] | None = None) -> None:
     """The head's bricks; `weights` (the brick meter's count per brick, top to bottom) is shown on each card."""
-    st.subheader(tr("ui.head"))
+    st.header(tr("ui.head"))
     st.caption(tr("ui.head_help"))
     if st.session_state.pop("head_full_notice", False):
         st.warning(tr("ui.head_full", n=MAX_LAYERS))

@@ -15,7 +15,7 @@ def swatch(colour: str, text: str) -> str:
 
 def render_palette(images: bool) -> None:
     """The layer cards; image bricks (Conv2D, MaxPooling2D, Flatten) only when the data are images."""
-    st.subheader(tr("ui.palette"))
+    st.header(tr("ui.palette"))
     st.caption(tr("bricks.palette_help"))
     lang = st.session_state.lang
     with st.container(key=PALETTE):

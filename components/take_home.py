@@ -33,7 +33,7 @@ def _code(spec: FigureSpec, data: Dataset, usable: bool) -> None:
             return
         script = python_script(spec, data, st.session_state.lang)
         st.caption(tr("ui.code_help"))
-        st.code(script, language="python", line_numbers=True)
+        st.code(script, language="python", line_numbers=True, wrap_lines=True)  # no sideways scroll: keyboard-readable
     st.download_button(
         tr("ui.download_code"),
         script,
