@@ -8,11 +8,15 @@ Each case runs in a process of its own, read with this tree's minifig and, with 
 
     .venv/bin/python bench/readers.py [--before 0e4df13] [--timeout 300]
 
-Measured on the 2-core development machine (shared), before = 0e4df13, now = this commit:
-- CSV header `a,a,…` × 2000 (8 KB): 11.5 s → 0.00 s; × 3000 (12 KB): 33 s → 0.00 s.
-- CSV of 1,000,000 one-cell rows (2 MB): 4.1 s → 0.14 s; 5,000 × 65 numbers (the biggest table read): 0.27 → 0.32 s.
-- `.keras` of 1.9 KB declaring three Dense kernels 10000 × 10000: peak +2353 MB, kept +1590 MB, 12.4 s →
-  peak +0 MB, kept +0 MB, 0.1 s.
+Measured on the 2-core development machine (shared and very busy: wall time ran ~10× CPU time), before = 0e4df13:
+- CSV header `a,a,…` × 2000 (8 KB): 11.9 s → 0.00 s CPU; × 3000 (12 KB): 31.6 s CPU and still running when stopped
+  after 300 s → 0.00 s; one row of 100,000 numbers (no header, 200 KB): 24.8 s CPU, still running when stopped → 0.01 s.
+- CSV of 1,000,000 one-cell rows (2 MB): 3.75 s → 0.14 s; 499,000 rows `1,0`: 2.07 s → 0.12 s; 5,000 × 65 numbers
+  (the biggest table that is read): 0.28 s → 0.35 s.
+- `.keras` of 1.9 KB declaring three Dense kernels 10000 × 10000: peak +2353 MB, kept +1590 MB after a full GC, 8.7 s
+  CPU → +0 MB, +0 MB, 0.14 s. (Four kernels 20000 × 20000, tests/unit/test_fuzz_readers.py's memory corpus: peak
+  +11.1 GB, kept +8.1 GB, 63 s → +0 MB; the worst of its 43 files now: peak +28.9 MB, a weights member of zeros up
+  to the 16 MB unpacked cap.)
 """
 
 from __future__ import annotations
