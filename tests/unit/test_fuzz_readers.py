@@ -329,6 +329,19 @@ def test_challenge_link_answers_every_value_with_a_challenge_or_problems(link):
     assert spent <= SMALL_BUDGET_S
 
 
+def test_every_position_of_a_real_challenge_takes_every_wrong_value():
+    """Exhaustive, not drawn: each position of each real challenge's JSON gets each wrong value in turn."""
+    escaped = {}
+    for good in good_challenges():
+        raw = good.to_dict()
+        for path in positions(raw):
+            for value in WRONG_VALUES:
+                result, _ = timed(challenge.parse, encoded_json(replaced(raw, path, value)))
+                if not isinstance(result, challenge.Challenge | challenge.ChallengeError):
+                    escaped[f"{path}={str(value)[:20]}"] = repr(result)[:100]
+    assert not escaped
+
+
 SECRET = b"fuzz-secret"
 
 
