@@ -70,8 +70,17 @@ def _live(sealed: signing.SealedChallenge) -> None:
     )
     if picked is not None:
         _spotlight(next((entry for entry in entries if entry["id"] == picked), None))
-    if st.button(tr("board.clear"), key="board_clear", help=tr("board.clear_help"), icon=":material/delete_sweep:"):
-        _clear(sealed)
+    st.button(
+        tr("board.clear"),
+        key="board_clear",
+        help=tr("board.clear_help"),
+        icon=":material/delete_sweep:",
+        on_click=_clear,
+        args=(sealed,),
+    )
+    said = st.session_state.pop("board_said", None)  # what clearing the room did (its callback runs before this)
+    if said:
+        getattr(st, said[0])(tr(said[1]))
 
 
 def _table(entries: list[dict], now: float) -> list[dict]:
@@ -130,11 +139,9 @@ def _spotlight(entry: dict | None) -> None:
 def _clear(sealed: signing.SealedChallenge) -> None:
     try:
         room_store().clear(sealed.store_key)
+        st.session_state.board_said = ("success", "board.cleared")
     except RoomUnavailable:
-        st.warning(tr("board.unavailable"))
-        return
-    st.toast(tr("board.cleared"))
-    st.rerun(scope="fragment")
+        st.session_state.board_said = ("warning", "board.unavailable")
 
 
 def _name(entries: list[dict], learner: str | None) -> str:

@@ -151,6 +151,8 @@ def test_three_learners_join_train_and_the_board_shows_them_live(browser, app_ur
         click(board, "board_clear")
         wait_for_rows(board, 0, reached=0)
         assert en("board.empty") in board.locator(".st-key-board").inner_text()
+        assert board.locator("[data-testid='stException']").count() == 0
+        assert en("board.cleared") in board.inner_text("body")
     except BaseException:
         shot(board, "FAILED_board_one_server")
         raise
