@@ -29,6 +29,7 @@ FIGURE = {
 # On this figure, validation loss is 0.09 after 1 epoch and 0.008 after 30: one learner of three reaches 0.05.
 LEARNERS = [("Ada", 30), ("Bo 민", 1), ("Cy_3", 1)]
 BOARD_MS = 30_000  # the board refreshes every few seconds; a post reaches the store within one
+WALK_SECONDS = 1500  # five pages and three trainings: past pytest's 10 minutes on a busy shared machine
 SLOW_MS = 150_000  # a page run on a shared, busy machine (several test servers at once) may take a minute
 
 
@@ -136,6 +137,7 @@ def walk_the_room(browser, learners_url: str, board_url: str):
         raise
 
 
+@pytest.mark.timeout(WALK_SECONDS)
 def test_three_learners_join_train_and_the_board_shows_them_live(browser, app_url):
     board = walk_the_room(browser, app_url, app_url)
     try:
@@ -174,6 +176,7 @@ def screenshots(board) -> None:
     board.set_viewport_size({"width": 1400, "height": 2600})
 
 
+@pytest.mark.timeout(WALK_SECONDS)
 def test_learners_on_one_server_and_the_board_on_another_share_one_redis(browser, redis_url, tmp_path):
     env = {"MINIFIG_ROOM_STORE": redis_url, "MINIFIG_SECRET": secrets.token_urlsafe(32)}
     try:
