@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
 
 from components.data import DataChoice
+from components.gate import MAX_TRAIN_SECONDS, gate, learner
 from components.state import notify, show_notices, tr
 from minifig.charts import compare_answers_figure, compare_figure
 from minifig.compare import MAX_FIGURES, Contender, on_shared_training, ranking, short_names, train_together
@@ -133,8 +134,22 @@ def _run(kept: list[Contender], choice: DataChoice, places: Places) -> None:
             _show(places, choice, suffix=f"_{time.perf_counter_ns()}", with_answers=answers)
 
     yield_check = get_run_yield_check() or (lambda: None)
-    train_together(kept, choice.seen, run["target"], int(ss.batch_size), on_epoch, lambda: yield_check() or False)
-    run["state"] = "done"
+
+    def should_stop() -> bool:  # a click, or the tab closing: asked after every figure's epoch
+        return bool(yield_check())
+
+    def waiting(ahead: int) -> None:
+        places.status.markdown(f"**{tr('ui.status_waiting', n=ahead)}**")
+
+    with gate().turn(learner(), on_wait=waiting, should_stop=should_stop) as turn:  # the same line as Train
+        if turn:
+            together = train_together(
+                kept, choice.seen, run["target"], int(ss.batch_size), on_epoch, should_stop, MAX_TRAIN_SECONDS
+            )
+    if not turn:
+        run["state"] = "stopped"
+        return
+    run["state"] = "timed_out" if together.timed_out else "done"
     st.rerun()
 
 
@@ -146,8 +161,10 @@ def _show(places: Places, choice: DataChoice, suffix: str = "", with_answers: bo
         for place in (places.status, places.chart, places.table, places.answers):
             place.empty()
         return
-    state = "running" if run["state"] == "running" else "done"
-    places.status.markdown(tr(f"compare.{state}", epoch=run["epoch"], target=run["target"]))
+    state = run["state"] if run["state"] in ("running", "timed_out") else "done"
+    places.status.markdown(
+        tr(f"compare.{state}", epoch=run["epoch"], target=run["target"], minutes=MAX_TRAIN_SECONDS // 60)
+    )
     metric = next(c.trainer.metric_name for c in kept if c.trainer is not None)
     named = [(c.name, c.history) for c in kept]
     places.chart.plotly_chart(

@@ -6,7 +6,7 @@ learner's traced epoch is instantiated and optimised again on its next call — 
 (~0.25 s with TensorFlow loaded, holding the GIL). With thirty learners, every run of anyone's page slowed everyone
 else's training. Minifig keeps no Keras state that needs clearing: each figure owns its model and variables (kept in
 its session), the traced functions are shared by every figure of the same kind and take its variables as arguments
-(`minifig.engine.Graphs`), and Keras's own bookkeeping is per thread and every script run has a new thread.
+(`minifig.graphs.Graphs`), and Keras's own bookkeeping is per thread and every script run has a new thread.
 So the Keras part of that clean-up is switched off; the rest of it (matplotlib's figures) is kept.
 """
 

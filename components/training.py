@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,19 +10,19 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
 
 from components.challenge import shows
+from components.gate import MAX_TRAIN_SECONDS, gate, learner
 from components.loop import pause, render_pace, render_step_buttons, show_step
 from components.state import tr
 from components.timeline import mark_epoch, render_timeline
 from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
-from minifig.gate import TrainingGate
+from minifig.history import TrainResult
 from minifig.loop import EpochWatch
 from minifig.pace import Pacer
 
 REDRAW_SECONDS = 0.19  # live curves redraw ~5 times a second, whatever the epoch speed
 MAP_REDRAW_SECONDS = 0.4  # the map of the plane costs more to draw: ~2.5 times a second
 ANSWER_REDRAW_SECONDS = 0.75  # the question's answer and its curve: enough to watch it slide, cheap for training
-MAX_TRAIN_SECONDS = 120  # one run's wall-clock cap, so a shared workshop server stays fair
 
 
 def render_training(
@@ -150,7 +149,7 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
 
     def turn_to_train(epochs_now: int):
         """Train at the gate; None when the learner left the line (Stop)."""
-        with _gate().turn(on_wait=waiting, should_stop=should_stop) as turn:
+        with gate().turn(learner(), on_wait=waiting, should_stop=should_stop) as turn:
             if turn:
                 return trainer.train(
                     epochs_now, batch_size, on_epoch=on_epoch, should_stop=should_stop, max_seconds=MAX_TRAIN_SECONDS
@@ -172,8 +171,6 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
 def _train_watched(trainer, epochs: int, batch_size: int, pace: int, turn_to_train, yield_check):
     """Epoch by epoch, each its own turn at the gate (a slow pace holds no trainer while it waits), the figure
     playing each epoch's loop; at most `pace` epochs a second. None when the learner left the gate's line."""
-    from minifig.engine import TrainResult  # TensorFlow is loaded by now: the trainer exists
-
     pacer, watch = Pacer(pace), EpochWatch(trainer, batch_size)
     result = TrainResult()
     for _ in range(epochs):
@@ -190,12 +187,6 @@ def _train_watched(trainer, epochs: int, batch_size: int, pace: int, turn_to_tra
             break
         pause(pacer.wait(), yield_check)
     return result
-
-
-@st.cache_resource(show_spinner=False)
-def _gate() -> TrainingGate:
-    """The server's one training gate: as many runs at once as it has cores (or MINIFIG_TRAINING_SLOTS)."""
-    return TrainingGate(int(os.environ.get("MINIFIG_TRAINING_SLOTS") or os.cpu_count() or 1))
 
 
 def _note_interrupted_run() -> None:

@@ -12,8 +12,8 @@ from minifig.datasets import Dataset
 from minifig.i18n import t
 from minifig.maps import PlaneGrid
 
-if TYPE_CHECKING:  # the engine imports TensorFlow; the page must paint before that
-    from minifig.engine import EpochLog
+if TYPE_CHECKING:
+    from minifig.history import EpochLog
 
 
 def curves_figure(history: list[EpochLog], metric_name: str, has_validation: bool, lang: str) -> go.Figure:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from minifig.i18n import Message
 
-if TYPE_CHECKING:  # the engine imports TensorFlow; the page must paint before that
-    from minifig.engine import EpochLog
+if TYPE_CHECKING:
+    from minifig.history import EpochLog
 
 MIN_EPOCHS = 10  # fewer epochs say too little to judge
 

@@ -1,7 +1,8 @@
 """Several figures trained side by side on the same data, split and seed, and ranked — learning by contrast.
 
-`train_together` runs the figures' trainers one epoch each in turn, so their curves grow together
-and a stop between epochs leaves every figure at the same epoch. `ranking` orders the results by
+`train_together` runs the figures' trainers one epoch each in turn, so their curves grow together. It asks
+whether to stop after every figure's epoch (not once per round: six big figures make a round of a minute), so
+a stop or the time cap leaves the figures at most one epoch apart. `ranking` orders the results by
 validation loss (training loss when there is no validation part), then by time.
 """
 
@@ -15,11 +16,12 @@ from typing import TYPE_CHECKING
 
 from minifig.datasets import Dataset
 from minifig.drawing import brick_label
+from minifig.history import EpochLog
 from minifig.i18n import t
 from minifig.spec import FigureSpec, Training
 
 if TYPE_CHECKING:  # the engine imports TensorFlow
-    from minifig.engine import EpochLog, Trainer
+    from minifig.engine import Trainer
 
 MAX_FIGURES = 6
 
@@ -50,6 +52,15 @@ def on_shared_training(spec: FigureSpec, training: Training) -> FigureSpec:
     return replace(spec, training=training)
 
 
+@dataclass
+class TogetherResult:
+    """What a call to `train_together` did: the rounds every figure finished, and why it ended."""
+
+    rounds: int = 0
+    stopped: bool = False  # ended early by `should_stop`
+    timed_out: bool = False  # ended by the wall-clock cap
+
+
 def train_together(
     contenders: list[Contender],
     data: Dataset,
@@ -57,31 +68,51 @@ def train_together(
     batch_size: int,
     on_epoch: Callable[[int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
-) -> int:
-    """Train every contender `epochs` more epochs, one epoch each in turn; returns the epochs all of them ran.
+    max_seconds: float | None = None,
+) -> TogetherResult:
+    """Train every contender `epochs` more epochs, one epoch each in turn.
 
-    A contender whose loss became NaN stops there; the others go on.
+    Args:
+        contenders: the figures; each gets a trainer on `data` if it has none.
+        data: the shared data set (split by the shared validation share and seed).
+        epochs: how many rounds (one epoch of every figure each).
+        batch_size: samples per weight update.
+        on_epoch: called after every round with the number of rounds done.
+        should_stop: asked after every figure's epoch; True ends training there.
+        max_seconds: a wall-clock cap for the whole run; training ends after the epoch that passes it.
+
+    Returns:
+        The `TogetherResult`. A contender whose loss became NaN stops there; the others go on.
     """
     from minifig.engine import Trainer
 
+    started = time.perf_counter()
+    result = TogetherResult()
     for contender in contenders:
         if contender.trainer is None:
             contender.trainer = Trainer(contender.spec, data)
-    done = 0
-    for _ in range(epochs):
-        for contender in contenders:
-            if contender.history and not math.isfinite(contender.history[-1].loss):
-                continue
-            started = time.perf_counter()
-            contender.trainer.train(1, batch_size)
-            contender.seconds += time.perf_counter() - started
-            contender.history = contender.trainer.history
-        done += 1
-        if on_epoch is not None:
-            on_epoch(done)
+
+    def must_end() -> bool:
         if should_stop is not None and should_stop():
+            result.stopped = True
+        elif max_seconds is not None and time.perf_counter() - started > max_seconds:
+            result.stopped = result.timed_out = True
+        return result.stopped
+
+    for _ in range(epochs):
+        learning = [c for c in contenders if not c.history or math.isfinite(c.history[-1].loss)]
+        for i, contender in enumerate(learning):
+            run = contender.trainer.train(1, batch_size)
+            contender.seconds += run.seconds
+            contender.history = contender.trainer.history
+            if i < len(learning) - 1 and must_end():
+                return result
+        result.rounds += 1
+        if on_epoch is not None:
+            on_epoch(result.rounds)
+        if must_end():
             break
-    return done
+    return result
 
 
 def ranking(contenders: list[Contender]) -> list[Contender]:

@@ -409,6 +409,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Trained together: epoch {epoch}/{target}.",
         "ko": "함께 학습 완료: 에포크 {epoch}/{target}.",
     },
+    "compare.timed_out": {
+        "en": "Paused at epoch {epoch}/{target}: training together may take at most {minutes} minutes here.",
+        "ko": "epoch {epoch}/{target}에서 멈췄습니다: 여기서는 함께 학습해도 한 번에 최대 {minutes}분까지입니다.",
+    },
     "compare.rank": {"en": "Rank", "ko": "순위"},
     "compare.figure": {"en": "Figure", "ko": "피규어"},
     "compare.final_loss": {"en": "Final loss (validation if any)", "ko": "마지막 손실 (검증이 있으면 검증)"},

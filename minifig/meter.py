@@ -28,7 +28,7 @@ def meter(spec: FigureSpec, n_features: int, last_run=None) -> Meter:
     Args:
         spec: the figure.
         n_features: the numbers each example gives the head.
-        last_run: the last `engine.TrainResult` (its seconds and epochs), or None.
+        last_run: the last `history.TrainResult` (its seconds and epochs), or None.
     """
     per_brick = tuple(info.weights for info in layer_infos(spec, n_features))
     seconds = last_run.seconds / len(last_run.logs) if last_run is not None and last_run.logs else None

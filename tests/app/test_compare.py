@@ -66,3 +66,47 @@ def test_figures_on_the_plane_show_their_maps_side_by_side(app):
     assert not app.exception
     assert len(maps(app)) == 2 + 2  # the page's own two maps, then one per kept figure
     assert "Their answers side by side" in "\n".join(m.value for m in app.markdown)
+
+
+def test_training_together_waits_in_the_training_line_like_train(app):
+    """Compare takes a slot of the server's training gate: while every slot is taken, it waits in line."""
+    import threading
+    import time
+
+    from components.gate import gate
+
+    keep_with_legs(app, "adam")
+    keep_with_legs(app, "sgd")
+    app.number_input(key="epochs").set_value(3).run()
+    line, release, seen_waiting = gate(), threading.Event(), []
+
+    def other_learner(name: str) -> None:
+        with line.turn(name):
+            release.wait(60)
+
+    holders = [threading.Thread(target=other_learner, args=(f"other {i}",)) for i in range(line.slots)]
+    for holder in holders:
+        holder.start()
+    deadline = time.monotonic() + 10
+    while line.running < line.slots and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+    def watch() -> None:  # free the slots once the comparison stands in line (or after a while, if it never does)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not seen_waiting:
+            if line.waiting:
+                seen_waiting.append(line.waiting)
+            time.sleep(0.01)
+        release.set()
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        app.button(key="compare_train").click().run()
+    finally:
+        release.set()
+        watcher.join(30)
+        for holder in holders:
+            holder.join(30)
+    assert seen_waiting, "the comparison trained while every training slot was taken"
+    assert any("Trained together: epoch 3/3" in m.value for m in app.markdown)

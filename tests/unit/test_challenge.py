@@ -8,7 +8,7 @@ import pytest
 
 from minifig import challenge as ch
 from minifig.cards import brick
-from minifig.engine import EpochLog
+from minifig.history import EpochLog
 from minifig.spec import FigureSpec, Training
 
 CIRCLE = ch.Challenge(

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minifig.coach import Situation, remarks
-from minifig.engine import EpochLog
+from minifig.history import EpochLog
 
 ACCURACY = Situation("accuracy", majority_share=0.7)
 

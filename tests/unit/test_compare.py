@@ -4,7 +4,7 @@ from dataclasses import replace
 from minifig.cards import brick
 from minifig.compare import Contender, on_shared_training, ranking, train_together
 from minifig.datasets import load
-from minifig.engine import EpochLog
+from minifig.history import EpochLog
 from minifig.spec import Training, seed_figure
 
 
@@ -23,7 +23,7 @@ def test_figures_train_in_step_on_the_same_split_and_can_stop():
     sgd = Contender("sgd", on_shared_training(replace(seed_figure(), legs=brick("sgd")), shared))
     seen = []
     ran = train_together([adam, sgd], load("seed"), 5, 10, on_epoch=seen.append, should_stop=lambda: len(seen) == 3)
-    assert ran == 3 and seen == [1, 2, 3]
+    assert ran.rounds == 3 and ran.stopped and not ran.timed_out and seen == [1, 2, 3]
     assert len(adam.history) == len(sgd.history) == 3
     assert adam.history[-1].val_loss is not None and adam.trainer.n_train == sgd.trainer.n_train == 8
     assert adam.seconds > 0 and sgd.seconds > 0
@@ -72,3 +72,26 @@ def test_short_names_say_only_what_differs():
         "Dense 8 relu · Mean squared error",
     ]
     assert short_names([seed, seed], "en") == ["figure 1", "figure 2"]  # alike: told apart by number
+
+
+def three_figures() -> list[Contender]:
+    shared = Training(epochs=5, batch_size=10, validation_split=0.2, seed=7)
+    return [
+        Contender(legs, on_shared_training(replace(seed_figure(), legs=brick(legs)), shared))
+        for legs in ("adam", "sgd", "rmsprop")
+    ]
+
+
+def test_a_stop_is_heard_after_one_epoch_of_one_figure_not_after_a_round_of_all():
+    figures = three_figures()
+    asked = []
+    ran = train_together(figures, load("seed"), 5, 10, should_stop=lambda: asked.append(1) or True)
+    assert ran.stopped and ran.rounds == 0 and len(asked) == 1
+    assert [len(f.history) for f in figures] == [1, 0, 0]  # the first figure's epoch, then the stop
+
+
+def test_training_together_obeys_the_wall_clock_cap():
+    figures = three_figures()
+    ran = train_together(figures, load("seed"), 1000, 10, max_seconds=0.0)
+    assert ran.timed_out and ran.stopped
+    assert [len(f.history) for f in figures] == [1, 0, 0]  # ended after the epoch that passed the cap

@@ -128,13 +128,16 @@ def test_trainers_of_one_kind_share_a_graph_and_keep_their_own_weights():
     """Two learners' figures of the same kind train in turns through one traced graph: each ends as if alone."""
     from dataclasses import replace
 
+    from minifig.graphs import training_kind
+
     spec = seed_figure()
     other = replace(spec, training=replace(spec.training, seed=7))
     data = load("seed")
     alone = Trainer(spec, data)
     alone.train(6, 3)
     first, second = Trainer(spec, data), Trainer(other, data)
-    assert first._graphs is second._graphs is alone._graphs
+    kinds = {training_kind(t.spec, t.data, t._width, t.has_validation) for t in (alone, first, second)}
+    assert len(kinds) == 1  # one kind: they borrow the same traced graphs
     for _ in range(6):
         first.train(1, 3)
         second.train(1, 3)
@@ -142,34 +145,3 @@ def test_trainers_of_one_kind_share_a_graph_and_keep_their_own_weights():
     assert [log.loss for log in first.history] == [log.loss for log in alone.history]
     np.testing.assert_array_equal(first.predict([[1.0], [9.0]]), alone.predict([[1.0], [9.0]]))
     assert [log.loss for log in second.history] != [log.loss for log in first.history]  # its own seed, its own run
-
-
-def test_a_graph_pool_lends_each_graph_to_one_trainer_and_makes_no_more_than_its_size():
-    import threading
-
-    from minifig.engine import GraphPool
-
-    made = []
-    pool = GraphPool(lambda: made.append(object()) or made[-1], size=2)
-    inside, go_on = threading.Barrier(3), threading.Event()
-    lent = []
-
-    def learner():
-        with pool.lend() as graphs:
-            lent.append(graphs)
-            inside.wait(5)
-            go_on.wait(5)
-
-    first, second = threading.Thread(target=learner), threading.Thread(target=learner)
-    first.start(), second.start()
-    inside.wait(5)  # two learners hold two different graphs at once
-    assert len(made) == 2 and lent[0] is not lent[1]
-    third = []
-    waiting = threading.Thread(target=lambda: third.append(pool.lend().__enter__()))
-    waiting.start()
-    waiting.join(0.3)
-    assert waiting.is_alive() and not third  # a third waits: no third graph is made
-    go_on.set()
-    for thread in (first, second, waiting):
-        thread.join(5)
-    assert third and third[0] in made and len(made) == 2

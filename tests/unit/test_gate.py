@@ -119,3 +119,83 @@ def wait_until(condition, seconds: float = 5) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.01)
+
+
+def hold(gate: TrainingGate, learner: str | None, release: threading.Event, results: list | None = None):
+    """A thread that asks `gate` for a turn as `learner` and holds it until `release` (if it gets one)."""
+
+    def run() -> None:
+        with gate.turn(learner) as holding:
+            if results is not None:
+                results.append((learner, holding))
+            if holding:
+                release.wait(5)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def test_a_learners_tabs_take_one_place_in_line_and_the_newest_keeps_it():
+    gate = TrainingGate(1)
+    release, results = threading.Event(), []
+    other = hold(gate, "other", release, results)
+    wait_until(lambda: gate.running == 1)
+    tabs = []
+    for n in range(1, 5):  # four tabs of one browser press Train
+        tabs.append(hold(gate, "browser", release, results))
+        wait_until(lambda n=n: len([r for r in results if r[0] == "browser"]) == n - 1 and gate.waiting == 1)
+    assert [r for r in results if r[0] == "browser"] == [("browser", False)] * 3  # the older tabs gave up
+    told = []
+    late = threading.Thread(target=lambda: gate.turn("late", on_wait=told.append).__enter__())
+    late.start()
+    wait_until(lambda: told)
+    assert told[0] == 2  # the run training now and the browser's one place, not 1 + 4
+    release.set()
+    for thread in (other, *tabs, late):
+        thread.join(5)
+    assert results[-1] == ("browser", True)
+
+
+def test_a_learner_who_asks_while_training_waits_for_that_run_and_holds_up_no_one():
+    gate = TrainingGate(2)
+    release_a, release_b = threading.Event(), threading.Event()
+    results: list = []
+    first = hold(gate, "a", release_a, results)
+    wait_until(lambda: gate.running == 1)
+    again = hold(gate, "a", release_a, results)  # a second tab of the same browser
+    wait_until(lambda: gate.waiting == 1)
+    b = hold(gate, "b", release_b, results)  # a free slot: b passes a's waiting request
+    wait_until(lambda: ("b", True) in results)
+    assert gate.running == 2 and ("a", True) in results and len(results) == 2
+    release_b.set()
+    b.join(5)
+    assert gate.running == 1 and gate.waiting == 1  # a free slot, but a's second run waits for a's first
+    release_a.set()
+    for thread in (first, again):
+        thread.join(5)
+    assert results.count(("a", True)) == 2
+
+
+def test_when_a_learners_run_ends_their_next_request_goes_behind_everyone_waiting():
+    gate = TrainingGate(1)
+    release = {name: threading.Event() for name in ("a1", "b", "a2")}
+    order: list[str] = []
+
+    def run(learner: str, name: str) -> None:
+        with gate.turn(learner) as holding:
+            if holding:
+                order.append(name)
+                release[name].wait(5)
+
+    threads = {}
+    for n, (learner, name) in enumerate((("a", "a1"), ("a", "a2"), ("b", "b")), start=1):  # a, a again, then b
+        threads[name] = threading.Thread(target=run, args=(learner, name))
+        threads[name].start()
+        wait_until(lambda n=n: gate.running + gate.waiting == n)
+    for name in ("a1", "b", "a2"):
+        wait_until(lambda name=name: name in order)
+        release[name].set()
+    for thread in threads.values():
+        thread.join(5)
+    assert order == ["a1", "b", "a2"]  # a asked again before b, yet b went before a's second run

@@ -34,7 +34,7 @@ def test_class_numbers_reads_one_hot_rows():
 
 def test_refreshed_curves_equal_a_fresh_chart():
     from minifig.charts import curves_figure, refresh_curves
-    from minifig.engine import EpochLog
+    from minifig.history import EpochLog
 
     history = [EpochLog(i, 1 / i, i / 10, 2 / i, i / 20) for i in range(1, 6)]
     figure = curves_figure(history[:2], "accuracy", True, "en")

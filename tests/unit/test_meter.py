@@ -2,7 +2,7 @@ import pytest
 
 from minifig.build import build_head
 from minifig.cards import LAYER, brick, cards_of
-from minifig.engine import EpochLog, TrainResult
+from minifig.history import EpochLog, TrainResult
 from minifig.meter import duration_text, meter
 from minifig.spec import FigureSpec, seed_figure
 
