@@ -24,7 +24,16 @@ import tensorflow as tf
 from minifig import build
 from minifig.datasets import Dataset, split
 from minifig.fit_check import head_output
-from minifig.graphs import Graphs, epoch_order, handles, lend_answer, lend_training, train_step
+from minifig.graphs import (
+    Graphs,
+    answer_kind,
+    epoch_order,
+    handles,
+    lend_answer,
+    lend_training,
+    train_step,
+    training_kind,
+)
 from minifig.history import EpochLog, TrainResult
 from minifig.spec import FigureSpec
 from minifig.timeline import Timeline, capacity_for, flat_weights, unflatten
@@ -57,6 +66,11 @@ class Head:
         self.before_reading: Callable[[], None] | None = None  # set by a trainer whose graph may hold newer weights
         self._spec = spec
 
+    @property
+    def graph_kind(self) -> str:
+        """The kind of figure whose traced answer this head borrows (heads of one kind share it)."""
+        return answer_kind(self._spec, self.n_features)
+
     def predict(self, x) -> np.ndarray:
         """The head's answers for inputs `x` (samples × features)."""
         x = tf.constant(np.asarray(x, dtype="float32").reshape(-1, self.n_features))
@@ -88,6 +102,11 @@ class Trainer:
         self._y_val = tf.constant(_answers(parts.y_val, width, data))
         self._width = width
         self.reset(head)
+
+    @property
+    def graph_kind(self) -> str:
+        """The kind of figure whose traced epochs this trainer borrows (trainers of one kind share them)."""
+        return training_kind(self.spec, self.data, self._width, self.has_validation)
 
     @property
     def n_train(self) -> int:

@@ -159,6 +159,10 @@ def head_kind(spec: FigureSpec, n_features: int) -> str:
     return repr((spec.to_dict()["head"], n_features))
 
 
+def answer_kind(spec: FigureSpec, n_features: int) -> str:
+    return "answer " + head_kind(spec, n_features)
+
+
 def training_kind(spec: FigureSpec, data: Dataset, width: int, has_validation: bool) -> str:
     legs = {name: value for name, value in spec.legs.params.items() if name != "learning_rate"}  # a variable
     parts = (head_kind(spec, data.n_features), spec.torso.card, spec.legs.card, legs, data.label_kind, data.one_hot)
@@ -168,7 +172,7 @@ def training_kind(spec: FigureSpec, data: Dataset, width: int, has_validation: b
 @contextmanager
 def lend_answer(spec: FigureSpec, n_features: int) -> Iterator[Callable]:
     """The traced answer of every head of this kind, for one use: (trainable, non-trainable variables, x) → outputs."""
-    with CACHE.lend("answer " + head_kind(spec, n_features), lambda: _Answer(spec, n_features), _Answer.cost) as it:
+    with CACHE.lend(answer_kind(spec, n_features), lambda: _Answer(spec, n_features), _Answer.cost) as it:
         yield it.function
 
 

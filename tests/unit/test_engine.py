@@ -128,16 +128,13 @@ def test_trainers_of_one_kind_share_a_graph_and_keep_their_own_weights():
     """Two learners' figures of the same kind train in turns through one traced graph: each ends as if alone."""
     from dataclasses import replace
 
-    from minifig.graphs import training_kind
-
     spec = seed_figure()
     other = replace(spec, training=replace(spec.training, seed=7))
     data = load("seed")
     alone = Trainer(spec, data)
     alone.train(6, 3)
     first, second = Trainer(spec, data), Trainer(other, data)
-    kinds = {training_kind(t.spec, t.data, t._width, t.has_validation) for t in (alone, first, second)}
-    assert len(kinds) == 1  # one kind: they borrow the same traced graphs
+    assert first.graph_kind == second.graph_kind == alone.graph_kind  # one kind: they borrow the same graphs
     for _ in range(6):
         first.train(1, 3)
         second.train(1, 3)

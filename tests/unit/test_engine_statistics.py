@@ -56,7 +56,7 @@ def test_two_learners_of_one_kind_keep_their_own_statistics_in_the_shared_graph(
     alone = Trainer(SPEC, BIG)
     alone.train(6, 16)
     small, big = Trainer(SPEC, SMALL), Trainer(SPEC, BIG)
-    assert small._graphs is big._graphs is alone._graphs  # one kind of figure: one pool of traced graphs
+    assert small.graph_kind == big.graph_kind == alone.graph_kind  # one kind of figure: one pool of traced graphs
     for _ in range(6):  # taking turns in the same graph, an epoch at a time
         small.train(1, 16)
         big.train(1, 16)
@@ -74,7 +74,7 @@ def test_untrained_heads_of_one_kind_answer_with_their_own_statistics():
     first, second = Head(SPEC, 2), Head(SPEC, 2)
     first.model.layers[0].adapt(SMALL.x)
     second.model.layers[0].adapt(BIG.x)
-    assert first._answer is second._answer
+    assert first.graph_kind == second.graph_kind
     for head, data in ((first, SMALL), (second, BIG)):
         np.testing.assert_allclose(head.predict(data.x[:4]), head.model(data.x[:4]).numpy(), rtol=1e-5)
     assert not np.allclose(first.predict(BIG.x[:4]), second.predict(BIG.x[:4]))
