@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from components.card import page_link
+from components.data import current_choice
 from components.room import server_secret
 from components.state import tr
 from minifig import challenge as core
@@ -84,6 +85,11 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
                 core.parse(core.encode(challenge))  # the learner's page will read it exactly so
             except core.ChallengeError as error:
                 st.warning("  \n".join(p.text(st.session_state.lang) for p in error.problems))
+                return
+            reasons = core.unwinnable(challenge, current_choice().seen, start)
+            if reasons:  # a fixed or hidden part that cannot fit, or limits no head can keep: never a link
+                lang = st.session_state.lang
+                st.error("  \n".join([tr("challenge.unwinnable"), *(f"- {reason.text(lang)}" for reason in reasons)]))
                 return
             room = st.session_state.setdefault("room_id", signing.new_room())  # one room per teacher's session
             st.markdown(tr("room.learners_link"))

@@ -21,8 +21,9 @@ import json
 import operator
 from dataclasses import dataclass, field
 
-from minifig.cards import CATALOGUE, Brick, Param
-from minifig.datasets import DATASETS
+from minifig.cards import CATALOGUE, LOSS, Brick, Param, brick, cards_of
+from minifig.datasets import DATASETS, Dataset
+from minifig.fit_check import misfits
 from minifig.i18n import Message
 from minifig.spec import MAX_LAYERS, FigureSpec, SpecError, check_value, from_dict
 
@@ -199,6 +200,56 @@ def broken_limits(challenge: Challenge, spec: FigureSpec) -> list[Message]:
         if fixed is not None and getattr(spec, part) != fixed:
             broken.append(Message(f"challenge.limit_{part}", {"card": _brick_name(fixed)}))
     return broken
+
+
+def unwinnable(challenge: Challenge, data: Dataset, start: FigureSpec | None = None) -> list[Message]:
+    """Why no learner can win the challenge on `data` (its data set as made), in words; empty when one can.
+
+    A learner changes the head freely within the limits, and picks the torso and the legs unless the challenge
+    fixes them, or hides them (then they stay as the starting figure `start` has them). The challenge cannot be
+    won when Compile can never be pressed: a part the learner cannot change is missing or does not fit the data,
+    or no head within the limits ends the way the data's answers need (the fit check decides, as on the page).
+    The goal's own fit to the data (accuracy for classes, error for numbers) is checked by `challenge_from_dict`.
+
+    Args:
+        challenge: a clean challenge.
+        data: its data set, as the learner's head will see it.
+        start: the learners' starting figure (its hidden torso or legs are theirs for good), if known.
+    """
+    reasons, held = [], {}
+    for part in ("torso", "legs"):
+        held[part] = getattr(challenge, part)
+        if held[part] is None and challenge.hides(part) and start is not None:
+            held[part] = getattr(start, part)
+            if held[part] is None:
+                reasons.append(Message("challenge.unwinnable_hidden", {"part": Message(f"ui.{part}")}))
+    torsos = [held["torso"]] if held["torso"] is not None else [brick(card.id) for card in cards_of(LOSS)]
+    fitting = [
+        head
+        for torso in torsos
+        for head in _endings(data)
+        if not misfits(_probe(head, torso, held["legs"], data), data)
+    ]
+    if held["torso"] is not None and not fitting:
+        found = misfits(_probe(_endings(data)[0], held["torso"], held["legs"], data), data)
+        why = next((m.reason for m in found if m.part == "torso"), Message("challenge.unwinnable_misfit"))
+        reasons.append(Message("challenge.unwinnable_torso", {"card": _brick_name(held["torso"]), "why": why}))
+        return reasons
+    narrowest = min((head.params["units"] for head in fitting), default=None)
+    if challenge.max_units is not None and narrowest is not None and narrowest > challenge.max_units:
+        reasons.append(Message("challenge.unwinnable_units", {"units": challenge.max_units, "needed": narrowest}))
+    return reasons
+
+
+def _endings(data: Dataset) -> list[Brick]:
+    """Every one-brick head that could end a figure on this data: one number or one per class, any activation."""
+    widths = sorted({1, max(1, data.n_classes)})
+    activations = CATALOGUE["dense"].param("activation").choices
+    return [brick("dense", units=units, activation=activation) for units in widths for activation in activations]
+
+
+def _probe(head: Brick, torso: Brick, legs: Brick | None, data: Dataset) -> FigureSpec:
+    return FigureSpec((head,), torso, legs or brick("adam"), data.id)
 
 
 def allows_another_brick(challenge: Challenge | None, n_bricks: int) -> bool:

@@ -6,6 +6,27 @@ Merged into `minifig.i18n.STRINGS` as `DATA_STRINGS` is (`STRINGS.update(CHALLEN
 from __future__ import annotations
 
 CHALLENGE_STRINGS: dict[str, dict[str, str]] = {
+    # --- a challenge no figure can win (the teacher's panel refuses it) -------------------------
+    "challenge.unwinnable": {
+        "en": "No figure can win this challenge, so no link is made:",
+        "ko": "어떤 피규어로도 이 도전을 이길 수 없어서 링크를 만들지 않았습니다:",
+    },
+    "challenge.unwinnable_torso": {
+        "en": "learners cannot change the torso {card}, and it does not work on this data: {why}",
+        "ko": "학습자는 몸통 {card} 카드를 바꿀 수 없는데, 이 카드는 이 데이터에 맞지 않습니다: {why}",
+    },
+    "challenge.unwinnable_misfit": {
+        "en": "no head fits it here.",
+        "ko": "여기서는 어떤 머리도 맞지 않습니다.",
+    },
+    "challenge.unwinnable_units": {
+        "en": "each brick may have at most {units} units, but on this data the head must end in {needed} numbers",
+        "ko": "블록마다 유닛은 최대 {units}개인데, 이 데이터에서는 머리가 숫자 {needed}개를 내야 합니다",
+    },
+    "challenge.unwinnable_hidden": {
+        "en": "the choice of {part} is hidden and the starting figure has none, so learners can never pick one",
+        "ko": "{part} 선택을 숨겼고 시작 피규어에도 없어서, 학습자가 끝내 고를 수 없습니다",
+    },
     # --- a challenge link that cannot be used ---------------------------------------------------
     "challenge.refused": {
         "en": "This challenge link could not be used, so the page is in its normal mode.",

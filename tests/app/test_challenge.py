@@ -109,3 +109,18 @@ def test_every_hideable_control_can_be_hidden_and_keeps_its_value_until_the_lear
     assert app.session_state.challenge_card is None
     assert not {"challenge", "room", "seal"} & set(app.query_params)
     assert {"dataset", "legs", "epochs"} <= {widget.key for widget in [*app.selectbox, *app.number_input]}
+
+
+def test_the_teacher_panel_refuses_a_challenge_no_figure_can_win():
+    """A fixed, hidden MSE torso on yes/no data with an accuracy goal would block Compile forever: no link."""
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.selectbox(key="dataset").set_value("circle").run()
+    app.selectbox(key="torso").set_value("mse").run()
+    app.checkbox(key="challenge_make_torso").check().run()
+    app.multiselect(key="challenge_make_hidden").set_value(["torso"]).run()
+    assert not app.exception
+    assert not any("challenge=" in block.value for block in app.code)
+    refusal = [e.value for e in app.error if "No figure can win this challenge" in e.value]
+    assert refusal and "Mean squared error" in refusal[0]
+    app.selectbox(key="torso").set_value("binary_crossentropy").run()  # a torso that fits: the link is made
+    assert any("challenge=" in block.value for block in app.code)

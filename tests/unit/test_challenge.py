@@ -178,3 +178,58 @@ def test_goals_offered_fit_the_data():
     assert ch.goals_for("circle", True) == ["val_accuracy", "accuracy", "val_loss", "loss"]
     assert ch.goals_for("sine", False) == ["loss", "mae"]
     assert ch.goal_message(CIRCLE).text("en") == "validation accuracy ≥ 0.95"
+
+
+def test_a_challenge_no_figure_can_win_is_refused_with_its_reason():
+    """Parts the learner cannot change that misfit the data, or limits no ending can keep, make it unwinnable."""
+    from minifig.datasets import load
+    from minifig.spec import FigureSpec
+
+    circle, digits, sine = load("circle"), load("digits"), load("sine")
+    unwinnable = {
+        "fixed MSE torso on yes/no, hidden": (
+            ch.Challenge("circle", "val_accuracy", 0.9, torso=brick("mse"), hidden=("torso",)),
+            circle,
+            None,
+            "Mean squared error",
+        ),
+        "fixed one-hot torso on class numbers": (
+            ch.Challenge("digits", "val_accuracy", 0.9, torso=brick("categorical_crossentropy")),
+            digits,
+            None,
+            "one-hot",
+        ),
+        "4 units for 10 classes": (ch.Challenge("digits", "accuracy", 0.9, max_units=4), digits, None, "10"),
+        "hidden torso, none to start with": (
+            ch.Challenge("circle", "val_loss", 0.3, hidden=("torso",)),
+            circle,
+            FigureSpec(),
+            "Torso",
+        ),
+        "hidden MSE torso of the starting figure": (
+            ch.Challenge("circle", "val_loss", 0.3, hidden=("torso",)),
+            circle,
+            FigureSpec(torso=brick("mse")),
+            "Mean squared error",
+        ),
+    }
+    winnable = {
+        "fixed cross-entropy on yes/no, hidden": (
+            ch.Challenge("circle", "val_accuracy", 0.9, torso=brick("binary_crossentropy"), hidden=("torso",)),
+            circle,
+            None,
+        ),
+        "16 units for 10 classes": (ch.Challenge("digits", "val_accuracy", 0.9, max_units=16), digits, None),
+        "fixed MSE on numbers": (ch.Challenge("sine", "val_mae", 0.1, torso=brick("mse")), sine, None),
+        "one unit on yes/no": (ch.Challenge("circle", "val_accuracy", 0.9, max_units=1), circle, None),
+    }
+    wrong = []
+    for name, (card, data, start, says) in unwinnable.items():
+        reasons = ch.unwinnable(card, data, start)
+        texts = [reason.text(lang) for reason in reasons for lang in ("en", "ko")]
+        if not reasons or not any(says in text for text in texts) or not all(texts):
+            wrong.append(f"{name}: {texts}")
+    for name, (card, data, start) in winnable.items():
+        if ch.unwinnable(card, data, start):
+            wrong.append(f"{name} was refused: {[r.text('en') for r in ch.unwinnable(card, data, start)]}")
+    assert not wrong, wrong
