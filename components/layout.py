@@ -26,8 +26,12 @@ STYLE = f"""<style>
 .st-key-section_bench h3 {{ font-size: 1.2rem; padding: 0.1rem 0 0.2rem; }}
 .st-key-section_bench h3 + div, .st-key-section_bench [data-testid='stHeadingWithActionElements'] {{ margin: 0; }}
 .st-key-lesson h2 {{ font-size: 1.3rem; padding: 0.1rem 0; }}
-/* the head's bricks scroll inside their own box, so the torso and the legs stay in sight below them */
-@media not {PHONE} {{ .st-key-bench_build .st-key-head {{ max-height: 38vh; overflow-y: auto; }} }}
+/* the head's bricks and the palette's scroll inside their own boxes: the torso and the legs stay in sight below the
+   head, and the palette fits its column whatever the number of bricks on offer */
+@media not {PHONE} {{
+  .st-key-bench_build .st-key-head {{ max-height: 38vh; overflow-y: auto; }}
+  .st-key-bench_palette .st-key-palette {{ max-height: calc(100vh - 18.5rem); overflow-y: auto; }}
+}}
 /* the copy-link button, drawn like the page's own buttons */
 .minifig-copy {{ font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border-radius: 0.5rem; cursor: pointer;
   background: #fff; color: #31333f; border: 1px solid rgba(49, 51, 63, 0.3); white-space: nowrap; }}
@@ -71,7 +75,7 @@ def render_style() -> None:
 
 def workbench() -> Workbench:
     with st.container(key="section_bench"):
-        columns = st.columns([0.85, 1.15, 1.05, 1.75], gap="small")
+        columns = st.columns([0.95, 1.15, 1.0, 1.65], gap="small")
     keys = ("bench_palette", "bench_build", "bench_figure", "bench_train")
     places = [column.container(key=key) for column, key in zip(columns, keys, strict=True)]
     hidden_heading(places[0], tr("layout.build"))

@@ -108,9 +108,9 @@ def running_app(log_path: Path, port: int | None = None, env: dict[str, str] | N
             server.wait()
 
 
-def open_app(browser, url: str, load_ms: int = LOAD_MS):
-    """A new page (a new Streamlit session) on the app, painted and idle."""
-    context = browser.new_context(viewport=VIEWPORT)
+def open_app(browser, url: str, load_ms: int = LOAD_MS, viewport: dict | None = None, **context_options):
+    """A new page (a new Streamlit session) on the app, painted and idle (the window is `VIEWPORT` unless given)."""
+    context = browser.new_context(viewport=viewport or VIEWPORT, **context_options)
     context.add_init_script(RUN_COUNTER)
     page = context.new_page()
     page.set_default_timeout(RUN_MS)
