@@ -30,7 +30,7 @@ STYLE = f"""<style>
    head, and the palette fits its column whatever the number of bricks on offer */
 @media not {PHONE} {{
   .st-key-bench_build .st-key-head {{ max-height: 38vh; overflow-y: auto; }}
-  .st-key-bench_palette .st-key-palette {{ max-height: calc(100vh - 18.5rem); overflow-y: auto; }}
+  .st-key-bench_palette .st-key-palette {{ max-height: calc(100vh - 20rem); overflow-y: auto; }}
 }}
 /* the copy-link button, drawn like the page's own buttons */
 .minifig-copy {{ font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border-radius: 0.5rem; cursor: pointer;
@@ -44,7 +44,7 @@ STYLE = f"""<style>
 /* workbench columns: each as tall as the window at most, scrolling inside itself */
 @media not {PHONE} {{
   .st-key-bench_palette, .st-key-bench_build, .st-key-bench_figure, .st-key-bench_train {{
-    max-height: calc(100vh - 12rem); overflow-y: auto; overflow-x: hidden; padding-right: 0.35rem;
+    max-height: calc(100vh - 13.5rem); overflow-y: auto; overflow-x: hidden; padding-right: 0.35rem;
   }}
 }}
 /* on a phone: the figure and training come first, then the bricks and the head; the title line stays short */

@@ -17,12 +17,13 @@ pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
+LOAD_MS = 180_000  # a first page run imports TensorFlow; on a busy machine that alone can take a minute
 FIRST_SCREEN = ("palette", "figure", "compile", "train", "curves", "predict_input")
 
 
 @pytest.fixture
 def desktop(browser, app_url):
-    page = open_app(browser, app_url, viewport=DESKTOP)
+    page = open_app(browser, app_url, load_ms=LOAD_MS, viewport=DESKTOP)
     yield page
     page.context.close()
 
@@ -78,7 +79,7 @@ def test_the_story_fits_the_first_screen(desktop, lang):
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_on_a_phone_the_figure_and_train_are_within_two_screens(browser, app_url, lang):
-    page = open_app(browser, app_url, viewport=PHONE)
+    page = open_app(browser, app_url, load_ms=LOAD_MS, viewport=PHONE)
     try:
         if lang == "ko":
             switch_to_korean(page)
@@ -180,7 +181,8 @@ def test_the_keyboard_alone_walks_the_story(desktop):
 
 
 def test_copy_link_copies_the_page_address(browser, app_url):
-    page = open_app(browser, app_url, viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    clipboard = ["clipboard-read", "clipboard-write"]
+    page = open_app(browser, app_url, load_ms=LOAD_MS, viewport=DESKTOP, permissions=clipboard)
     try:
         page.locator(".st-key-copy_link button").click()
         expect(page.locator(".st-key-copy_link [role=status]")).to_have_text("Copied!")
