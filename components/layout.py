@@ -29,8 +29,9 @@ STYLE = f"""<style>
 /* the head's bricks and the palette's scroll inside their own boxes: the torso and the legs stay in sight below the
    head, and the palette fits its column whatever the number of bricks on offer */
 @media not {PHONE} {{
-  .st-key-bench_build .st-key-head {{ max-height: 38vh; overflow-y: auto; }}
-  .st-key-bench_palette .st-key-palette {{ max-height: calc(100vh - 20rem); overflow-y: auto; }}
+  .st-key-bench_build .st-key-head {{ max-height: 32vh; overflow-y: auto; }}
+  .st-key-bench_palette .st-key-palette {{ max-height: calc(100vh - 6.5rem - var(--minifig-bench-top, 13.5rem));
+    overflow-y: auto; }}
 }}
 /* the copy-link button, drawn like the page's own buttons */
 .minifig-copy {{ font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border-radius: 0.5rem; cursor: pointer;
@@ -38,13 +39,15 @@ STYLE = f"""<style>
 .minifig-copy:hover {{ border-color: #0055bf; color: #0055bf; }}
 .minifig-said {{ display: block; font-size: 0.8rem; color: #1e7b34; min-height: 1em; }}
 /* captions and help text dark enough to read (4.5:1 and more on white) */
-[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p, .stCaption {{ color: #55575f !important; }}
+[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p, .stCaption {{
+  color: #55575f !important; opacity: 1 !important; }}
 /* a visible focus ring on whatever the keyboard is on */
 .stApp :focus-visible {{ outline: 3px solid #0055bf !important; outline-offset: 2px; }}
 /* workbench columns: each as tall as the window at most, scrolling inside itself */
 @media not {PHONE} {{
   .st-key-bench_palette, .st-key-bench_build, .st-key-bench_figure, .st-key-bench_train {{
-    max-height: calc(100vh - 13.5rem); overflow-y: auto; overflow-x: hidden; padding-right: 0.35rem;
+    max-height: calc(100vh - var(--minifig-bench-top, 13.5rem));
+    overflow-y: auto; overflow-x: hidden; padding-right: 0.35rem;
   }}
 }}
 /* on a phone: the figure and training come first, then the bricks and the head; the title line stays short */

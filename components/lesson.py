@@ -66,11 +66,15 @@ def render_lesson(spec: FigureSpec, misfits: list[Misfit], now: lesson.Progress)
             with drawing, st.container(key="lesson_figure"):
                 svg = figure_svg(spec, misfits, ss.trainer is not None, ss.lang)
                 st.markdown(" ".join(line.strip() for line in svg.splitlines()), unsafe_allow_html=True)
-        else:
-            words = st.container()
-        with words:
-            _say(step, now)
-        _buttons(number, step, now)
+            with words:
+                _say(step, now)
+            _buttons(number, step, now, st.columns(3))
+        else:  # the words beside their buttons: a low panel leaves the workbench in sight below it
+            words, buttons = st.columns([3, 1], vertical_alignment="center")
+            with words:
+                _say(step, now)
+            with buttons:
+                _buttons(number, step, now, [st.container(), st.container(), st.container()])
     st.html(_style(step, ss.presenter))
     st.html(_bring_into_view(number, step), unsafe_allow_javascript=True)
 
@@ -89,9 +93,12 @@ def _say(step: lesson.Step, now: lesson.Progress) -> None:
             st.info(tr("lesson.waiting"))
 
 
-def _buttons(number: int, step: lesson.Step, now: lesson.Progress) -> None:
-    back, show, go = st.columns(3)
-    back.button(tr("lesson.back"), key="lesson_back", disabled=number == 1, on_click=_go, args=(number - 1,))
+def _buttons(number: int, step: lesson.Step, now: lesson.Progress, places: list) -> None:
+    """Back, Show me and Next (or Finish), one in each of `places`."""
+    back, show, go = places
+    back.button(
+        tr("lesson.back"), key="lesson_back", disabled=number == 1, on_click=_go, args=(number - 1,), width="stretch"
+    )
     if step.waits_for is not None:
         show.button(
             tr("lesson.show_me"),
@@ -99,6 +106,7 @@ def _buttons(number: int, step: lesson.Step, now: lesson.Progress) -> None:
             disabled=lesson.is_done(step, now) and step.waits_for != "asked",
             on_click=_show_me,
             args=(step.waits_for,),
+            width="stretch",
         )
     last = number == len(lesson.STEPS)
     go.button(
@@ -108,6 +116,7 @@ def _buttons(number: int, step: lesson.Step, now: lesson.Progress) -> None:
         disabled=not lesson.can_go_next(number, now),
         on_click=_go,
         args=(0 if last else number + 1,),
+        width="stretch",
     )
 
 
@@ -209,6 +218,7 @@ def _bring_into_view(number: int, step: lesson.Step) -> str:
     const panel = document.querySelector('.st-key-lesson_bar');
     for (const part of parts.slice().reverse()) part.scrollIntoView({{block: 'nearest'}});
     if (!parts.length || !main || !panel) return;
+    document.documentElement.style.setProperty('--minifig-lesson', panel.offsetHeight + 'px');
     const top = panel.getBoundingClientRect().bottom + 12;
     const first = parts[0].getBoundingClientRect();
     if (first.top < top) main.scrollBy(0, first.top - top);
@@ -239,6 +249,8 @@ def _style(step: lesson.Step, presenter: bool) -> str:
             ".st-key-lesson_figure svg { max-width: 100% !important; }",
         ]
     else:
-        # the lesson stays in sight while the page scrolls (its wrapper is the main column's child)
+        # the lesson stays in sight while the page scrolls (its wrapper is the main column's child), and the
+        # workbench's columns shrink by its height so the step's parts fit below it (components.layout)
         css.append("div:has(> .st-key-lesson_bar) { position: sticky; top: 3.75rem; z-index: 999; background: white; }")
+        css.append(":root { --minifig-bench-top: calc(6.5rem + var(--minifig-lesson, 12rem)); }")
     return f"<style>{' '.join(css)}</style>"

@@ -20,12 +20,12 @@ def render_torso(marks: list[Misfit]) -> None:
 def render_legs(marks: list[Misfit]) -> None:
     """The legs' card, with what does not fit about the legs (e.g. a learning rate out of bounds)."""
     with st.container(key="legs_card", border=True):
-        _legs()
-        render_part_messages("legs", marks)
+        _legs(marks)
 
 
 def _torso() -> None:
-    choice = st.selectbox(
+    choose, why = _card_row()
+    choice = choose.selectbox(
         tr("ui.torso"),
         [c.id for c in cards_of(LOSS)],
         key="torso",
@@ -33,11 +33,13 @@ def _torso() -> None:
         format_func=_label,
         placeholder=tr("ui.pick_torso"),
     )
-    _explain(choice)
+    with why:
+        _explain(choice)
 
 
-def _legs() -> None:
-    choice = st.selectbox(
+def _legs(marks: list[Misfit]) -> None:
+    choose, why = _card_row()
+    choice = choose.selectbox(
         tr("ui.legs"),
         [c.id for c in cards_of(OPTIMIZER)],
         key="legs",
@@ -46,7 +48,9 @@ def _legs() -> None:
         placeholder=tr("ui.pick_legs"),
         on_change=_legs_changed,
     )
-    _explain(choice)
+    with why:
+        _explain(choice)
+    render_part_messages("legs", marks)  # right under the choice, above the learning rate it may be about
     if choice is None or not shows("lr"):
         return
     names = [p.name for p in CATALOGUE[choice].params]
@@ -54,6 +58,11 @@ def _legs() -> None:
     columns[0].number_input(tr("field.learning_rate"), step=0.0005, format="%.4f", key="lr", disabled=fixes("legs"))
     if "momentum" in names:
         columns[1].number_input(tr("field.momentum"), step=0.05, format="%.2f", key="momentum", disabled=fixes("legs"))
+
+
+def _card_row() -> list:
+    """The part's choice, and beside it the why / when panel (which also holds the card's explanation)."""
+    return st.columns([2.6, 1], vertical_alignment="bottom")
 
 
 def swatch_mark(colour: str) -> str:
@@ -67,11 +76,9 @@ def _label(card_id: str) -> str:
 def _explain(card_id: str | None) -> None:
     if card_id is not None:
         card = CATALOGUE[card_id]
-        words, why = st.columns([2, 1], vertical_alignment="center")
-        words.caption(swatch_mark(card.colour) + card.explain[st.session_state.lang], unsafe_allow_html=True)
         settings = {"momentum": st.session_state.momentum} if card.id == "sgd" else {}
-        with why:
-            render_why_when(brick(card_id, **settings), key=f"why_{card.kind}")
+        lead = swatch_mark(card.colour) + card.explain[st.session_state.lang]
+        render_why_when(brick(card_id, **settings), key=f"why_{card.kind}", lead=lead)
 
 
 def _legs_changed() -> None:

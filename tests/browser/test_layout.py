@@ -104,8 +104,8 @@ def test_a_legs_misfit_is_shown_on_the_legs_and_train_says_why(desktop):
     drawing = page.locator(".st-key-figure svg").first
     assert drawing.locator(".misfit").count() == 1  # the figure's legs wear the red edge
     assert f"legs: {said}" in drawing.get_attribute("aria-label")
-    card, legs = box(page, "legs_card"), box(page, "figure")
-    assert card["y"] + card["height"] <= DESKTOP["height"] and legs["y"] < DESKTOP["height"]
+    message, legs = box(page, "legs_card [data-testid='stAlert']"), box(page, "figure")
+    assert message["y"] + message["height"] <= DESKTOP["height"] and legs["y"] < DESKTOP["height"]  # both in sight
     page.locator(".st-key-train button").click()
     wait_idle(page)
     refusal = page.locator(".st-key-section_train [data-testid='stAlert']").inner_text()
