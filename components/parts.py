@@ -62,7 +62,7 @@ def _legs(marks: list[Misfit]) -> None:
 
 def _card_row() -> list:
     """The part's choice, and beside it the why / when panel (which also holds the card's explanation)."""
-    return st.columns([2.6, 1], vertical_alignment="bottom")
+    return st.columns([1.7, 1], vertical_alignment="bottom")
 
 
 def swatch_mark(colour: str) -> str:
