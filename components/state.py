@@ -132,7 +132,7 @@ def sync_address(spec: FigureSpec, usable: bool) -> None:
         st.query_params.from_dict(query)
 
 
-TRANSLATED_CHOICES = ("dataset", "csv_kind")  # selectboxes whose option names change with the language
+TRANSLATED_CHOICES = ("dataset", "csv_kind", "pace")  # choices whose option names change with the language
 
 
 def refresh_translated_choices() -> None:

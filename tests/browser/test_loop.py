@@ -55,6 +55,7 @@ def test_step_trains_one_epoch_and_the_loop_shows_the_engines_numbers_phase_by_p
 
     page.locator(".st-key-lang").get_by_text("한국어").click()
     wait_idle(page)
+    assert "최대한 빠르게" in page.locator(".st-key-pace").inner_text()  # the pace kept, named in Korean
     walk_phases(page, PHASES_KO, "ko")
     assert "다리(Adam)가 옮긴 가중치: w" in loop_text(page)
 
