@@ -82,12 +82,14 @@ def figure_svg(
         body.append(f'<text class="snap" x="{BODY_X}" y="{y + 26}">✔ {escape(t("figure.snapped", lang))}</text>')
     height = y + 40
     width = NOTES_WIDTH if misfits and notes else FIGURE_WIDTH
-    description, left = figure_description(spec, misfits, compiled, lang), 0
+    description, top = figure_description(spec, misfits, compiled, lang), 0
     if loop is not None and not misfits:
-        body.append(loop_drawing(loop, spec, parts))
-        description, left, width = f"{description} {loop.line}", -LOOP_LEFT, LOOP_WIDTH
+        body.append(loop_drawing(loop, spec, parts, y))
+        description, top = f"{description} {loop.line}", -LOOP_ABOVE
+        height += LOOP_ABOVE + LOOP_BELOW
     return TEMPLATE.substitute(
-        left=left,
+        left=0,
+        top=top,
         width=width,
         height=height,
         title=escape(t("figure.title", lang)),
@@ -96,47 +98,47 @@ def figure_svg(
     )
 
 
-# The loop's labels sit beside the figure: X and the hand holding Y′ on the left, Y′, Y and the weights on the right.
-LOOP_LEFT, LOOP_WIDTH = 130, 620
+# The loop keeps the figure's width (it is drawn in a narrow column): X comes in from a band above the head, the
+# weights that moved are written in a band below the legs, the rest sits on the figure itself.
+LOOP_ABOVE, LOOP_BELOW = 34, 26
 NOW, BEFORE = "#d01012", "#1b2a34"  # the phase being shown, and the phases before it
 
 
-def loop_drawing(loop: LoopPicture, spec: FigureSpec, parts: list[tuple[str, int, int]]) -> str:
+def loop_drawing(loop: LoopPicture, spec: FigureSpec, parts: list[tuple[str, int, int]], bottom: int) -> str:
     """The learning loop played on the figure, up to `loop.shown` phases: X into the eyes, Y′ out of the mouth, Y′
-    and Y in the torso's hands with the loss on it, and an arrow from the legs back into the brick whose weight w
-    and bias b moved (before → after)."""
+    and Y in the torso's two hands with the loss on it, and an arrow from the legs back into the brick whose weight
+    w and bias b moved (before → after, written under the figure)."""
     (_, head_top, _), (_, torso_top, _), (_, legs_top, _) = parts
-    eye_y, mouth_y = head_top + 24, head_top + 38
-    right = BODY_X + BODY_W
+    eye_x, eye_y, mouth_y = BODY_X + 100, head_top + 24, head_top + 37
+    right, middle = BODY_X + BODY_W, BODY_X + BODY_W / 2
+    torso_left, torso_right = BODY_X + INSETS["torso"], right - INSETS["torso"]
     phases = [
         [
-            _arrow(f"M{BODY_X - 100} {eye_y} H{BODY_X + 88}"),
-            _loop_text(f"X = {loop.x}", BODY_X - 8, eye_y - 8, "end", bold=True),
-            _loop_text(loop.which, BODY_X - 8, eye_y + 16, "end"),
+            _loop_text(f"X = {loop.x}  ({loop.which})", eye_x - 30, head_top - LOOP_ABOVE + 4, bold=True),
+            _arrow(f"M{eye_x} {head_top - LOOP_ABOVE + 10} V{eye_y - 9}"),
         ],
         [
-            f'<path d="M{BODY_X + 114} {mouth_y - 3} Q{BODY_X + 130} {mouth_y + 5} {BODY_X + 146} {mouth_y - 3}" '
+            f'<path d="M{middle - 16} {mouth_y - 4} Q{middle} {mouth_y + 4} {middle + 16} {mouth_y - 4}" '
             f'fill="none" stroke="#1b2a34" stroke-width="3" stroke-linecap="round"/>',
-            _arrow(f"M{BODY_X + 150} {mouth_y} H{right + 24}"),
-            _loop_text(f"Y′ = {loop.said}", right + 30, mouth_y + 5, bold=True),
+            _loop_text(f"→ Y′ {loop.said}", middle + 22, mouth_y + 4, bold=True),
         ],
         [
-            _loop_text(f"Y′ {loop.said}", BODY_X - 6, torso_top + 52, "end", bold=True),
-            _loop_text(f"Y {loop.truth}", right + 26, torso_top + 52, bold=True),
-            _loop_text(loop.loss, BODY_X + BODY_W / 2, torso_top + 84, "middle", bold=True, on_brick=True),
+            _hand(f"Y′ {loop.said}", torso_left + 4, torso_top + 40, "start"),
+            _hand(f"Y {loop.truth}", torso_right - 4, torso_top + 40, "end"),
+            _loop_text(loop.loss, middle, torso_top + 84, "middle", bold=True, on_brick=True),
         ],
     ]
     if loop.w:
         brick_y = head_top + BRICKS_TOP + min(loop.brick, max(0, len(spec.head) - 1)) * (BRICK_H + 4) + BRICK_H / 2
-        legs_x, turn_x = right - INSETS["legs"], right + 16
+        legs_x, turn_x = right - INSETS["legs"], right + 22
+        moved = " · ".join(part for part in (loop.w, loop.b) if part)
         phases.append(
             [
                 _arrow(
                     f"M{legs_x} {legs_top + 22} H{turn_x - 8} Q{turn_x} {legs_top + 22} {turn_x} {legs_top + 14} "
-                    f"V{brick_y + 8} Q{turn_x} {brick_y} {turn_x - 8} {brick_y} H{right - 4}"
+                    f"V{brick_y + 8} Q{turn_x} {brick_y} {turn_x - 8} {brick_y} H{right - 2}"
                 ),
-                _loop_text(loop.w, turn_x + 8, brick_y + 2, bold=True),
-                _loop_text(loop.b, turn_x + 8, brick_y + 20, bold=True),
+                _loop_text(moved, middle, bottom + 26 + LOOP_BELOW, "middle", bold=True),
             ]
         )
     drawn = []
@@ -144,6 +146,16 @@ def loop_drawing(loop: LoopPicture, spec: FigureSpec, parts: list[tuple[str, int
         colour = NOW if number == loop.shown else BEFORE
         drawn.append(f'<g class="loop" style="color:{colour}">{"".join(items)}</g>')
     return f"<defs>{_ARROW_HEAD}</defs>{''.join(drawn)}"
+
+
+def _hand(text: str, x: float, y: float, anchor: str) -> str:
+    """A number held in one of the torso's hands: a white tag on the torso, by its arm."""
+    width = 8 + 7.6 * len(text)
+    left = x - 4 if anchor == "start" else x + 4 - width
+    return (
+        f'<rect x="{left:g}" y="{y - 15:g}" width="{width:g}" height="21" rx="4" fill="#fff" stroke="currentColor"/>'
+        + _loop_text(text, x, y, anchor, bold=True)
+    )
 
 
 _ARROW_HEAD = (

@@ -20,7 +20,8 @@ from minifig.datasets import Dataset
 from minifig.i18n import t
 
 PHASES = ("eyes", "mouth", "torso", "legs")  # the loop's phases, in order
-SHOWN_NUMBERS = 3  # inputs or outputs shown of an example that has more
+SHOWN_NUMBERS = 3  # inputs or outputs of an example that has more: the first few, in words
+DRAWN_NUMBERS = 2  # and on the figure, where there is less room
 
 
 @dataclass(frozen=True)
@@ -193,10 +194,11 @@ def _number(value: float) -> str:
 
 
 def _numbers(values: tuple[float, ...], lang: str, few: bool = False) -> str:
-    """One number as it is; many as the first few and how many there are."""
-    if len(values) <= SHOWN_NUMBERS:
+    """One number as it is; many as the first few and how many there are (`few`: fewer, for the figure)."""
+    most = DRAWN_NUMBERS if few else SHOWN_NUMBERS
+    if len(values) <= most:
         return ", ".join(_number(v) for v in values)
-    shown = ", ".join(_number(v) for v in values[:SHOWN_NUMBERS])
+    shown = ", ".join(_number(v) for v in values[:most])
     return f"{shown}, …" if few else t("loop.numbers", lang, shown=shown, n=len(values))
 
 

@@ -10,7 +10,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TRAIN_MS, shot, wait_idle
+from tests.browser.conftest import SCREENSHOTS, TRAIN_MS, shot, wait_idle
 from tests.browser.test_story import click, epoch_of, press, set_number, status
 
 pytestmark = pytest.mark.browser
@@ -123,6 +123,18 @@ def walk_phases(page, names: list[str], lang: str) -> None:
         assert name in text, (n, text)
         assert all(later not in text for later in names[n:]), (n, text)
         shot(page, f"loop_phase_{n}_{lang}")
+        first_screen(page, f"loop_phase_{n}_{lang}_first_screen")
+
+
+def first_screen(page, name: str) -> None:
+    """What a learner sees without scrolling on a 1400×900 screen, as artifacts/screenshots/<name>.png."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 1400, "height": 900})
+    try:
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    finally:
+        page.set_viewport_size(size)
 
 
 def set_pace(page, key: str) -> None:

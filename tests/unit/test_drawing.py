@@ -43,7 +43,7 @@ def test_the_loop_is_played_on_the_figure_phase_by_phase_and_its_line_is_the_tex
     from minifig.loop import LoopStep, picture
 
     step = LoopStep("batch", 3, 10, (3.0,), (0.6213,), (0.0,), 0.97123, 0, (0.11304, 0.10799), (0.0, -0.00099))
-    labels = ["X = 3", "Y′ = 0.6213", "Y 0 (small)", "loss 0.9712", "w 0.1130 → 0.1080", "b 0.0000 → -0.0010"]
+    labels = ["X = 3", "→ Y′ 0.6213", "Y 0 (small)", "loss 0.9712", "w 0.1130 → 0.1080", "b 0.0000 → -0.0010"]
     phase_of = [1, 2, 3, 3, 4, 4]
     for shown in range(1, 5):
         loop = picture(step, load("seed"), "adam", "en", shown)
@@ -54,7 +54,8 @@ def test_the_loop_is_played_on_the_figure_phase_by_phase_and_its_line_is_the_tex
         root = ElementTree.fromstring(svg)
         figure = figure_description(seed_figure(), [], compiled=True, lang="en")
         assert root.get("aria-label") == f"{figure} {loop.line}"  # what the figure is, then the step it plays
-        assert root.get("viewBox").startswith("-")  # widened to the left for X and the hand holding Y′
+        assert root.get("viewBox").split()[1].startswith("-")  # a band above the head, where X comes in
+        assert root.get("viewBox").split()[2] == "340"  # as narrow as the figure alone: its column is narrow
 
 
 def test_a_figure_with_misfits_shows_its_reasons_not_a_loop():
