@@ -44,7 +44,7 @@ def render_training(
     train = st.session_state.pop("lesson_train", False) or train  # the lesson's "Show me" trains too
     stop_col.button(tr("ui.stop"), key="stop", width="stretch")
     reset_col.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
-    step_col, phase_col, pace_col = st.columns([1, 1, 2], vertical_alignment="bottom")
+    step_col, phase_col, pace_col = st.columns([1, 1, 1.6], vertical_alignment="bottom")
     step = render_step_buttons(step_col, phase_col)
     with pace_col:
         render_pace()

@@ -18,25 +18,23 @@ LOOP_STRINGS: dict[str, dict[str, str]] = {
     "loop.pace_fast": {"en": "As fast as it goes", "ko": "최대한 빠르게"},
     "loop.pace_per_second": {"en": "{n} epochs a second", "ko": "1초에 {n} 에포크"},
     "loop.pace_one": {"en": "1 epoch a second", "ko": "1초에 1 에포크"},
-    "loop.step": {"en": "Step: 1 epoch", "ko": "한 걸음: 1 에포크"},
+    "loop.step": {"en": "Step: 1 epoch", "ko": "한 에포크"},
     "loop.step_help": {
-        "en": "Train exactly one epoch; the figure shows that epoch's loop with its numbers.",
-        "ko": "딱 한 에포크만 학습합니다. 피규어가 그 에포크의 학습 고리를 숫자와 함께 보여 줍니다.",
+        "en": "Train exactly one epoch and watch its loop on the figure.",
+        "ko": "딱 한 에포크만 학습하고, 그 학습 고리를 피규어에서 봅니다.",
     },
-    "loop.step_phase": {"en": "Step by phase", "ko": "단계별로 한 걸음"},
+    "loop.step_phase": {"en": "Step by phase", "ko": "단계별로"},
     "loop.step_phase_help": {
-        "en": "Walk one batch through the loop, one phase a click: into the eyes → out of the mouth → the torso "
-        "weighs → the legs update.",
-        "ko": "한 배치를 학습 고리를 따라 한 번에 한 단계씩 보냅니다: 눈으로 들어가기 → 입에서 나오기 → "
-        "몸통이 재기 → 다리가 고치기.",
+        "en": "One batch round the loop, one phase a click.",
+        "ko": "배치 하나를 학습 고리를 따라, 한 번 누를 때마다 한 단계씩 보냅니다.",
     },
     "ui.status_stepped": {
         "en": "Stepped to epoch {epoch}/{target}. Step again, or press Train to go on.",
-        "ko": "에포크 {epoch}/{target}까지 한 걸음씩 왔습니다. 한 걸음 더 가거나 학습 시작을 눌러 이어 가세요.",
+        "ko": "에포크 {epoch}/{target}까지 한 에포크씩 왔습니다. 한 에포크 더 가거나 학습 시작을 눌러 이어 가세요.",
     },
     "loop.hint": {
         "en": "Press Step (or slow the pace) to watch the figure learn, one loop at a time.",
-        "ko": "한 걸음을 누르거나 속도를 늦추면 피규어가 배우는 모습을 한 바퀴씩 볼 수 있습니다.",
+        "ko": "“한 에포크”를 누르거나 속도를 늦추면 피규어가 배우는 모습을 한 바퀴씩 볼 수 있습니다.",
     },
     # --- the phases -------------------------------------------------------------------------------
     "loop.phase_title": {"en": "Phase {n} of 4 — {name}.", "ko": "{n}/4단계 — {name}."},
@@ -46,7 +44,7 @@ LOOP_STRINGS: dict[str, dict[str, str]] = {
     "loop.phase.legs": {"en": "The legs update", "ko": "다리가 고치기"},
     "loop.phase_next": {
         "en": "Press “Step by phase” again for the next phase.",
-        "ko": "다음 단계를 보려면 “단계별로 한 걸음”을 한 번 더 누르세요.",
+        "ko": "다음 단계를 보려면 “단계별로”를 한 번 더 누르세요.",
     },
     "loop.phase_done": {
         "en": "That batch has moved the weights. A batch is part of an epoch, so the epoch count stays.",

@@ -119,6 +119,7 @@ def walk_phases(page, names: list[str], lang: str) -> None:
     """Press the phase step four times: each shows the next phase, in order, and only the words so far."""
     for n, name in enumerate(names, start=1):
         click(page, "step_phase")
+        page.mouse.move(1, 1)  # off the button, so its tooltip does not cover the page in the screenshots
         text = loop_text(page)
         assert name in text, (n, text)
         assert all(later not in text for later in names[n:]), (n, text)
