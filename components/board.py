@@ -18,6 +18,7 @@ from minifig.drawing import figure_svg
 from minifig.room_store import RoomUnavailable
 
 REFRESH_SECONDS = 3
+SAY_SECONDS = 15  # how long the board says what "Clear the room" did
 
 
 def requested() -> bool:
@@ -37,7 +38,7 @@ def render_board() -> None:
         st.error(tr("board.bad_store"))
         return
     challenge = sealed.challenge
-    st.subheader(tr("board.title"))
+    st.subheader(tr("board.title"), anchor=False)
     goal = goal_message(challenge).text(lang)
     st.markdown(tr("board.goal", data=tr(DATASETS[challenge.dataset].title_key), goal=goal))
     st.caption(tr("board.refreshes", n=REFRESH_SECONDS, hours=core.ENTRY_HOURS))
@@ -62,6 +63,8 @@ def _live(sealed: signing.SealedChallenge) -> None:
             st.table(_table(entries, now), hide_index=True)
         else:
             st.info(tr("board.empty"))
+    if st.session_state.get("board_spotlight") not in {entry["id"] for entry in entries}:
+        st.session_state.board_spotlight = None  # the learner left (cleared, expired): the choice says "Nobody"
     picked = st.selectbox(
         tr("board.spotlight"),
         [None, *(entry["id"] for entry in entries)],
@@ -78,8 +81,8 @@ def _live(sealed: signing.SealedChallenge) -> None:
         on_click=_clear,
         args=(sealed,),
     )
-    said = st.session_state.pop("board_said", None)  # what clearing the room did (its callback runs before this)
-    if said:
+    said = st.session_state.get("board_said")  # what clearing the room did, said for a few refreshes
+    if said and time.monotonic() < said[2]:
         getattr(st, said[0])(tr(said[1]))
 
 
@@ -139,9 +142,9 @@ def _spotlight(entry: dict | None) -> None:
 def _clear(sealed: signing.SealedChallenge) -> None:
     try:
         room_store().clear(sealed.store_key)
-        st.session_state.board_said = ("success", "board.cleared")
+        st.session_state.board_said = ("success", "board.cleared", time.monotonic() + SAY_SECONDS)
     except RoomUnavailable:
-        st.session_state.board_said = ("warning", "board.unavailable")
+        st.session_state.board_said = ("warning", "board.unavailable", time.monotonic() + SAY_SECONDS)
 
 
 def _name(entries: list[dict], learner: str | None) -> str:

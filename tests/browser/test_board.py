@@ -41,7 +41,10 @@ def make_challenge(browser, url: str) -> tuple[str, str]:
     """The teacher: the figure, then a challenge on validation loss ≤ 0.05 that gives the head; both links."""
     teacher = open_app(browser, f"{url}/?{urlencode(FIGURE, doseq=True)}", SLOW_MS)
     try:
-        teacher.locator("[data-testid='stExpander'] summary").filter(has_text=en("challenge.make")).click()
+        teacher.get_by_role("tab", name=en("layout.tab_teacher")).click()
+        maker = teacher.locator("[data-testid='stExpander'] summary").filter(has_text=en("challenge.make"))
+        if teacher.locator(".st-key-challenge_make_goal").is_hidden():
+            maker.click()
         choose(teacher, "challenge_make_goal", en("challenge_goal.val_loss").format(target="").strip())
         target = teacher.locator(".st-key-challenge_make_target_loss input")
         target.fill("0.05")
@@ -151,10 +154,11 @@ def test_three_learners_join_train_and_the_board_shows_them_live(browser, app_ur
         board.locator(".st-key-lang label").filter(has_text="English").click()
         wait_idle(board)
         click(board, "board_clear")
+        assert en("board.cleared") in board.inner_text("body")
         wait_for_rows(board, 0, reached=0)
         assert en("board.empty") in board.locator(".st-key-board").inner_text()
         assert board.locator("[data-testid='stException']").count() == 0
-        assert en("board.cleared") in board.inner_text("body")
+        assert board.locator(".st-key-board_spotlight").inner_text().endswith(en("board.spotlight_none"))
     except BaseException:
         shot(board, "FAILED_board_one_server")
         raise
