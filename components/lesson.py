@@ -57,11 +57,12 @@ def render_lesson(spec: FigureSpec, misfits: list[Misfit], now: lesson.Progress)
             start.button(tr("lesson.start"), key="lesson_next", type="primary", on_click=_go, args=(1,))
             intro.caption(f"**{tr('lesson.title')}** — {tr('lesson.intro')}")
             return
-        heading, presenter, close = st.columns([3, 1.2, 1], vertical_alignment="center")
-        heading.caption(f"{tr('lesson.title')} · {tr('lesson.step_of', n=number, total=len(lesson.STEPS))}")
-        presenter.toggle(tr("lesson.presenter"), key="presenter", help=tr("lesson.presenter_help"))
-        close.button(tr("lesson.close"), key="lesson_close", on_click=_go, args=(0,))
+        title = f"{tr('lesson.title')} · {tr('lesson.step_of', n=number, total=len(lesson.STEPS))}"
         if ss.presenter:
+            heading, presenter, close = st.columns([3, 1.2, 1], vertical_alignment="center")
+            heading.caption(title)
+            presenter.toggle(tr("lesson.presenter"), key="presenter", help=tr("lesson.presenter_help"))
+            close.button(tr("lesson.close"), key="lesson_close", on_click=_go, args=(0,))
             words, drawing = st.columns([3, 2], vertical_alignment="center")
             with drawing, st.container(key="lesson_figure"):
                 svg = figure_svg(spec, misfits, ss.trainer is not None, ss.lang)
@@ -69,12 +70,17 @@ def render_lesson(spec: FigureSpec, misfits: list[Misfit], now: lesson.Progress)
             with words:
                 _say(step, now)
             _buttons(number, step, now, st.columns(3))
-        else:  # the words beside their buttons: a low panel leaves the workbench in sight below it
-            words, buttons = st.columns([3, 1], vertical_alignment="center")
+        else:  # the words beside the controls: a low panel leaves the workbench in sight below it
+            words, controls = st.columns([2.6, 1], vertical_alignment="top")
             with words:
+                st.caption(title)
                 _say(step, now)
-            with buttons:
-                _buttons(number, step, now, [st.container(), st.container(), st.container()])
+            with controls:
+                presenter, close = st.columns(2, vertical_alignment="center")
+                presenter.toggle(tr("lesson.presenter"), key="presenter", help=tr("lesson.presenter_help"))
+                close.button(tr("lesson.close"), key="lesson_close", on_click=_go, args=(0,), width="stretch")
+                back, go = st.columns(2)
+                _buttons(number, step, now, [back, st.container(), go])
     st.html(_style(step, ss.presenter))
     st.html(_bring_into_view(number, step), unsafe_allow_javascript=True)
 
@@ -253,4 +259,5 @@ def _style(step: lesson.Step, presenter: bool) -> str:
         # workbench's columns shrink by its height so the step's parts fit below it (components.layout)
         css.append("div:has(> .st-key-lesson_bar) { position: sticky; top: 3.75rem; z-index: 999; background: white; }")
         css.append(":root { --minifig-bench-top: calc(6.5rem + var(--minifig-lesson, 12rem)); }")
+        css.append("@media (min-width: 641px) { .st-key-bench_build .st-key-head { max-height: 26vh !important; } }")
     return f"<style>{' '.join(css)}</style>"

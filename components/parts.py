@@ -14,7 +14,8 @@ def render_torso(marks: list[Misfit]) -> None:
     """The torso's card, with what does not fit about the torso."""
     with st.container(key="torso_card", border=True):
         _torso()
-        render_part_messages("torso", marks)
+        if st.session_state.torso is not None:  # a missing torso: the empty choice itself asks for one
+            render_part_messages("torso", marks)
 
 
 def render_legs(marks: list[Misfit]) -> None:
@@ -50,7 +51,8 @@ def _legs(marks: list[Misfit]) -> None:
     )
     with why:
         _explain(choice)
-    render_part_messages("legs", marks)  # right under the choice, above the learning rate it may be about
+    if choice is not None:  # right under the choice, above the learning rate it may be about
+        render_part_messages("legs", marks)
     if choice is None or not shows("lr"):
         return
     names = [p.name for p in CATALOGUE[choice].params]
