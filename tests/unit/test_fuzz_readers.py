@@ -408,9 +408,13 @@ def mutated_keras(rng: random.Random) -> bytes:
     shape = rng.choice([(), (1,), (64,), (1, 64), (64, 64), (10**4, 10**4), (2**28, 2**28), (0,), (3, 3, 1, 4)])
     dtype = rng.choice(["float32", "float64", "int64", "int8", "float16", "<f4", ">f4"])
     options = rng.choice([{}, {"chunks": True}, {"compression": "gzip"}, {"fillvalue": 1}, {"maxshape": (None,)}])
-    if options.get("maxshape") and len(shape) != 1:
-        options = {}
-    return rewritten(raw, declared(path, shape, dtype, **options), keep_data=rng.random() < 0.5)
+    if not shape or options.get("maxshape") and len(shape) != 1:
+        options = {}  # h5py cannot write these: a scalar has no chunks or filters
+    keep_data = rng.random() < 0.5
+    try:
+        return rewritten(raw, declared(path, shape, dtype, **options), keep_data=keep_data)
+    except (TypeError, ValueError):  # options h5py itself refuses for this shape: declare it plainly
+        return rewritten(raw, declared(path, shape, dtype), keep_data=keep_data)
 
 
 @cache
@@ -484,9 +488,10 @@ def memory_corpus(count: int) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.timeout(3600)
 def test_keras_reader_keeps_to_its_memory_budget_for_hostile_and_damaged_files(tmp_path):
     """RSS growth ≤ 50 MB, at the peak and after, for each file: measured in a process of its own."""
-    count = max(8, settings().max_examples // 4)
+    count = max(8, settings().max_examples // 20)
     corpus = memory_corpus(count)
     names, paths = {}, []
     for i, (name, raw) in enumerate(corpus.items()):
