@@ -40,7 +40,7 @@ def final_sound(word: str) -> str:
     if "가" <= last <= "힣":
         final = (ord(last) - ord("가")) % 28
         return "" if final == 0 else "ㄹ" if final == RIEUL else "ㅇ"  # which consonant matters only for ㄹ
-    if last.isdigit():
+    if last in DIGITS:  # 0-9 only: "²" or "٣" is a digit to str.isdigit but has no reading here
         return _number_sound(text)
     if last.isascii() and last.isalpha():
         return _latin_sound(text)
@@ -62,7 +62,7 @@ def attach(word: str, particle: str) -> str:
 
 
 def _number_sound(text: str) -> str:
-    digits = "".join(c for c in text if c.isdigit() or c == ".")
+    digits = "".join(c for c in text if c in DIGITS or c == ".")
     if digits[-1] != "0" or "." in digits:
         return DIGITS[digits[-1]]
     zeros = len(digits) - len(digits.rstrip("0"))

@@ -91,3 +91,11 @@ def test_english_sentences_keep_ordinary_formats():
     assert (
         t("ui.figures", "en", loss=f"{0.5:.4f}", metric="accuracy", value="1.0000") == "loss 0.5000 · accuracy 1.0000"
     )
+
+
+def test_digits_of_other_scripts_take_a_particle_instead_of_raising():
+    """A CSV column "x²" or a cell "٣" ends in what str.isdigit calls a digit; the fuzz tests found a KeyError."""
+    from minifig.particles import attach
+
+    for word in ("x²", "٣", "¹", "x₂", "１"):
+        assert attach(word, "이") in (f"{word}이", f"{word}가")
