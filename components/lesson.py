@@ -209,8 +209,10 @@ def _trained_answer() -> str:
 
 
 def _bring_into_view(number: int, step: lesson.Step) -> str:
-    """A script that scrolls the step's parts into view, below the lesson's panel (which stays on top): the last
-    part first, so the first one ends in view when they do not all fit. It runs once per step (the step is in it)."""
+    """A script that brings the step's parts into view below the lesson's panel (which stays on top): each
+    workbench column that holds some of them scrolls to show them together (or the first of them, when they do
+    not fit), then the page scrolls the workbench just below the panel (its columns are shrunk to fit there).
+    It runs once per step (the step is in it)."""
     keys = json.dumps([f".st-key-{key}" for key in step.highlight])
     return f"""<script>
 (() => {{
@@ -222,12 +224,26 @@ def _bring_into_view(number: int, step: lesson.Step) -> str:
     if ((!idle || parts.length < keys.length) && tries++ < 40) {{ setTimeout(bring, 150); return; }}
     const main = document.querySelector("[data-testid='stMain']");
     const panel = document.querySelector('.st-key-lesson_bar');
-    for (const part of parts.slice().reverse()) part.scrollIntoView({{block: 'nearest'}});
     if (!parts.length || !main || !panel) return;
     document.documentElement.style.setProperty('--minifig-lesson', panel.offsetHeight + 'px');
-    const top = panel.getBoundingClientRect().bottom + 12;
-    const first = parts[0].getBoundingClientRect();
-    if (first.top < top) main.scrollBy(0, first.top - top);
+    const columns = new Map();
+    for (const part of parts) {{
+      const column = part.closest("[class*='st-key-bench_']") || main;
+      columns.set(column, [...(columns.get(column) || []), part]);
+    }}
+    for (const [column, inside] of columns) {{
+      if (column === main) continue;
+      const box = column.getBoundingClientRect();
+      const top = Math.min(...inside.map((p) => p.getBoundingClientRect().top));
+      const bottom = Math.max(...inside.map((p) => p.getBoundingClientRect().bottom));
+      const first = inside[0].getBoundingClientRect().top;
+      column.scrollTop += (bottom - top <= column.clientHeight ? top : first) - box.top - 4;
+    }}
+    const room = panel.getBoundingClientRect().bottom + 12;
+    const bench = document.querySelector('.st-key-section_bench');
+    const anchor = columns.has(main) || !bench ? parts[0] : bench;  // the columns fit the window below the panel
+    const at = anchor.getBoundingClientRect().top;
+    if (Math.abs(at - room) > 2) main.scrollBy(0, at - room);
     document.body.dataset.lessonInView = step;
   }};
   setTimeout(bring, 50);

@@ -366,8 +366,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "머리가 숫자 {n}개를 내놓습니다. 첫 번째만 보여 줍니다. 답을 하나 받으려면 머리의 끝을 고치세요.",
     },
     "ui.no_answer": {
-        "en": "The figure cannot answer until the problems above are fixed.",
-        "ko": "위의 문제를 고치기 전에는 피규어가 답할 수 없습니다.",
+        "en": "The figure cannot answer until its problems are fixed (see the red marks on the figure).",
+        "ko": "문제를 고치기 전에는 피규어가 답할 수 없습니다 (피규어의 빨간 표시를 보세요).",
     },
     "chart.output": {"en": "the figure's answer", "ko": "피규어의 답"},
     "chart.train": {"en": "training", "ko": "학습"},
