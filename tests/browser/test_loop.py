@@ -147,7 +147,8 @@ def set_pace(page, key: str) -> None:
 
 
 def wait_for_epoch(page, target: int, n: int, timeout_s: float = 60) -> None:
+    """Wait until a run is training and past epoch n (an earlier run's "Stopped at epoch …" does not count)."""
     deadline = time.monotonic() + timeout_s
-    while (epoch_of(status(page), target) or 0) < n:
+    while not (status(page).startswith("Training") and (epoch_of(status(page), target) or 0) >= n):
         assert time.monotonic() < deadline, status(page)
         time.sleep(0.05)
