@@ -23,10 +23,15 @@ def render_palette(images: bool) -> None:
             if card.offered_for == "images" and not images:
                 continue
             with st.container(key=f"{PALETTE_ITEM_PREFIX}{card.id}", border=True):
-                left, right = st.columns([5, 1], vertical_alignment="center")
-                left.markdown(swatch(card.colour, card.label), unsafe_allow_html=True)
-                right.button(
-                    "＋", key=f"add_{card.id}", help=tr("ui.add", card=card.label), on_click=_add, args=(card.id,)
+                row = st.container(horizontal=True, vertical_alignment="center", gap="small")  # + never squeezed
+                row.markdown(swatch(card.colour, card.label), unsafe_allow_html=True)
+                row.button(
+                    "＋",
+                    key=f"add_{card.id}",
+                    help=tr("ui.add", card=card.label),
+                    on_click=_add,
+                    args=(card.id,),
+                    width="content",
                 )
                 st.caption(card.explain[lang])
                 render_why_when(brick(card.id), key=f"why_{card.id}")

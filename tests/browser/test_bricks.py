@@ -70,23 +70,22 @@ def test_a_card_gripped_by_its_middle_lands_in_an_empty_head(page):
         [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
     )
     assert middle, "the middle of the card is a button or an input: the test would not grip the card itself"
-    drag_half(page, card, drop_zone(page), "bricks_mid_drag_ko_1400")
+    drag_half(page, card, drop_zone(page), "bricks_mid_drag_into_empty_head_ko_1400")
     wait_idle(page)
     assert titles(page) == [f"1. {name}"]
     assert not drop_zone(page).count()
     assert palette_cards(page).count() >= 4, "the palette keeps its cards: a drag takes a copy"
 
 
-def drag_half(page, source, target, name: str) -> None:
-    """Drag `source` to the middle of `target`, with a screenshot while the mouse is still down."""
-    source.scroll_into_view_if_needed()
+def drag_half(page, source, target, name: str, grip: tuple[float, float] = (0.5, 0.5), at: float = 0.5) -> None:
+    """Drag `source` (gripped at `grip`) to height `at` of `target`, with a screenshot while the mouse is down."""
     start = source.bounding_box()
-    x0, y0 = start["x"] + start["width"] / 2, start["y"] + start["height"] / 2
+    x0, y0 = start["x"] + start["width"] * grip[0], start["y"] + start["height"] * grip[1]
     page.mouse.move(x0, y0)
     page.mouse.down()
     page.mouse.move(x0 + 8, y0 + 8, steps=4)
     end = target.bounding_box()
-    x1, y1 = end["x"] + end["width"] / 2, end["y"] + end["height"] / 2
+    x1, y1 = end["x"] + end["width"] / 2, end["y"] + end["height"] * at
     page.mouse.move(x1, y1, steps=25)
     page.mouse.move(x1, y1 + 2, steps=2)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -95,16 +94,24 @@ def drag_half(page, source, target, name: str) -> None:
     page.mouse.move(1, 1)
 
 
-def test_bricks_reorder_by_dragging_and_leave_when_dragged_onto_the_palette(page):
+@pytest.mark.parametrize(("lang", "size"), [("en", "1400"), ("ko", "390")])
+def test_bricks_reorder_by_dragging_and_leave_when_dragged_onto_the_palette(page, lang, size):
+    choose_language(page, {"en": "English", "ko": "한국어"}[lang])
     click(page, "add_dropout")
     assert titles(page)[-1] == f"{SEED_LAYERS + 1}. Dropout"
-    dropout = layer_cards(page).nth(SEED_LAYERS)
-    drag(page, dropout, layer_cards(page).first, grip=(0.2, 0.1), at=0.1)  # by its title, onto the top brick
+    page.set_viewport_size(DESKTOP if size == "1400" else PHONE)
+    dropout, above = layer_cards(page).nth(SEED_LAYERS), layer_cards(page).nth(SEED_LAYERS - 1)
+    dropout.evaluate("brick => brick.scrollIntoView({block: 'start'})")
+    page.mouse.wheel(0, -page.viewport_size["height"] / 3)  # the brick above in view too
+    page.wait_for_timeout(300)
+    # by its title (the card's middle is its settings), onto the brick above it
+    drag_half(page, dropout, above, f"bricks_mid_drag_{lang}_{size}", grip=(0.2, 0.05), at=0.3)
     wait_idle(page)
-    assert titles(page)[:2] == ["1. Dropout", "2. Dense"]
+    assert titles(page)[SEED_LAYERS - 1 :] == [f"{SEED_LAYERS}. Dropout", f"{SEED_LAYERS + 1}. Dense"]
     assert len(titles(page)) == SEED_LAYERS + 1
 
-    drag(page, layer_cards(page).first, page.locator(".st-key-palette"), grip=(0.2, 0.1), at=0.5)
+    page.set_viewport_size({"width": 1400, "height": 2600})  # palette and head side by side, all in view
+    drag(page, layer_cards(page).nth(SEED_LAYERS - 1), page.locator(".st-key-palette"), grip=(0.2, 0.05), at=0.5)
     wait_idle(page)
     assert titles(page) == [f"{i}. Dense" for i in range(1, SEED_LAYERS + 1)]
 
@@ -133,7 +140,10 @@ def outline(page) -> str:
     )
 
 
-def test_the_keyboard_alone_adds_moves_and_removes_bricks(page):
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_keyboard_alone_adds_moves_and_removes_bricks(page, lang):
+    if lang == "ko":
+        choose_language(page, "한국어")
     tab_to(page, "card dropout")
     assert outline(page) == "solid 3px", "the focused card shows where the focus is"
     page.keyboard.press("Enter")
@@ -148,7 +158,7 @@ def test_the_keyboard_alone_adds_moves_and_removes_bricks(page):
     assert focused(page) == f"brick {SEED_LAYERS}. Dropout", "the focus moves with the brick"
     assert outline(page) == "solid 3px"
     for size, viewport in (("1400", DESKTOP), ("390", PHONE)):
-        view_shot(page, f"bricks_keyboard_focus_en_{size}", None, viewport)
+        view_shot(page, f"bricks_keyboard_focus_{lang}_{size}", None, viewport)
     page.set_viewport_size(DESKTOP)
 
     page.keyboard.press("ArrowUp")  # to the brick above, without moving anything
