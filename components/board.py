@@ -18,6 +18,7 @@ from minifig.drawing import figure_svg
 from minifig.room_store import RoomUnavailable
 
 REFRESH_SECONDS = 3
+NOBODY = None  # the spotlight's first choice; also what Streamlit falls back to when the chosen learner left
 SAY_SECONDS = 15  # how long the board says what "Clear the room" did
 
 
@@ -63,15 +64,14 @@ def _live(sealed: signing.SealedChallenge) -> None:
             st.table(_table(entries, now), hide_index=True)
         else:
             st.info(tr("board.empty"))
-    if st.session_state.get("board_spotlight") not in {entry["id"] for entry in entries}:
-        st.session_state.board_spotlight = None  # the learner left (cleared, expired): the choice says "Nobody"
     picked = st.selectbox(
         tr("board.spotlight"),
-        [None, *(entry["id"] for entry in entries)],
+        [NOBODY, *(entry["id"] for entry in entries)],
         key="board_spotlight",
+        placeholder=tr("board.spotlight_none"),  # shown when the learner chosen has left (cleared, expired)
         format_func=lambda learner: _name(entries, learner),
     )
-    if picked is not None:
+    if picked is not NOBODY:
         _spotlight(next((entry for entry in entries if entry["id"] == picked), None))
     st.button(
         tr("board.clear"),
@@ -148,7 +148,7 @@ def _clear(sealed: signing.SealedChallenge) -> None:
 
 
 def _name(entries: list[dict], learner: str | None) -> str:
-    if learner is None:
+    if learner is NOBODY:
         return tr("board.spotlight_none")
     entry = next((entry for entry in entries if entry["id"] == learner), {})
     name, problem = core.check_nickname(entry.get("nickname"))  # a selectbox shows plain text: no Markdown escapes
