@@ -12,7 +12,12 @@ and the server's peak memory (resident set of the server process tree, sampled e
 Target on a 2-core machine: N = 30, worst ≤ 15 s, peak ≤ 3 GB.
 
     .venv/bin/python bench/load.py [--sessions 30] [--port 8610] [--url http://host:port] [--browser K]
-                                   [--room] [--store redis://host:port/db]
+                                   [--room] [--store redis://host:port/db] [--tabs 4]
+
+`--tabs K`: one more learner has K tabs of one browser open (K sessions sharing its cookie) and presses Train in
+every tab at the room's moment; the gate counts a browser once, so the others' waits (`most_ahead`, the most runs
+any other learner was told were ahead) must not grow by K: one of its tabs trains (`tabs_trained`), the others give
+way.
 
 `--room`: the learners open a sealed challenge link on the seed figure, join its room with a nickname and post their
 progress while they train (at most once a second each), and a teacher's board page is open and refreshed every
@@ -43,6 +48,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import signal
 import statistics
 import sys
@@ -118,7 +124,9 @@ class PeakMemory:
 class Session:
     """One learner's page, spoken to in Streamlit's protocol: runs the script and clicks buttons by their key."""
 
-    def __init__(self, url: str, query: str = ""):
+    def __init__(self, url: str, query: str = "", cookie: str | None = None):
+        self.cookie = cookie  # the browser's XSRF cookie, shared by its tabs (None: a browser of its own)
+        self.most_ahead = 0  # the most runs the page said were ahead of this learner
         self.ws_url = url.replace("http", "ws", 1) + "/_stcore/stream"
         self.query = query
         self.buttons: dict[str, str] = {}  # widget key -> widget id
@@ -134,7 +142,10 @@ class Session:
 
     async def __aenter__(self) -> Session:
         # no keep-alive pings: a server busy with thirty first runs may answer them late, and that is measured
-        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None)
+        headers = {"Cookie": f"_streamlit_xsrf={self.cookie}"} if self.cookie else None
+        self.ws = await websockets.connect(
+            self.ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None, additional_headers=headers
+        )
         self._reader = asyncio.create_task(self._read())
         return self
 
@@ -223,16 +234,18 @@ class Session:
         elif kind == "markdown":
             self.texts.append(element.markdown.body)
             self.waited = self.waited or WAITING in element.markdown.body
+            ahead = re.search(r"(\d+) ahead of you", element.markdown.body)
+            self.most_ahead = max(self.most_ahead, int(ahead.group(1))) if ahead else self.most_ahead
         elif kind == "alert":
             self.texts.append(element.alert.body)
         elif kind == "exception":
             self.errors.append(f"the page shows a traceback: {element.exception.type}: {element.exception.message}")
 
 
-async def learner(url: str, epochs: int, meet, number: int, query: str = "") -> dict:
+async def learner(url: str, epochs: int, meet, number: int, query: str = "", cookie: str | None = None) -> dict:
     """One learner: open (a challenge link, if `query`: then join its room), compile, wait for the room, Train; the
     seconds each step took."""
-    async with Session(url, query) as page:
+    async with Session(url, query, cookie) as page:
         started = time.perf_counter()
         await page.rerun()
         await page.settle(OPEN_SECONDS)
@@ -253,7 +266,38 @@ async def learner(url: str, epochs: int, meet, number: int, query: str = "") -> 
         await page.wait_for_text(f"Done: epoch {epochs}/{epochs}", TRAIN_SECONDS)
         done = time.perf_counter()
         progress(number, "trained", done - clicked)
-        return {"open": open_s, "train": done - clicked, "total": done - started, "waited": page.waited}
+        return {
+            "open": open_s,
+            "train": done - clicked,
+            "total": done - started,
+            "waited": page.waited,
+            "most_ahead": page.most_ahead,
+        }
+
+
+async def tab(url: str, epochs: int, meet, number: int, cookie: str) -> dict:
+    """One tab of a learner with several, all pressing Train at the room's moment: the request that reached the gate
+    last holds the learner's place and trains; the older ones give way. Whether this tab trained, and how long."""
+    async with Session(url, "", cookie) as page:
+        await page.rerun()
+        await page.settle(OPEN_SECONDS)
+        await meet()
+        await page.rerun("compile")
+        await page.settle(OPEN_SECONDS)
+        await meet()
+        clicked = time.perf_counter()
+        await page.rerun("train")
+        await page.settle(TRAIN_SECONDS)
+        trained = any(f"Done: epoch {epochs}/{epochs}" in text for text in page.texts)
+        progress(number, "tab trained" if trained else "tab gave way", time.perf_counter() - clicked)
+        return {"tab": True, "trained": trained, "train": time.perf_counter() - clicked}
+
+
+def browser_cookie() -> str:
+    """A browser's XSRF cookie as Streamlit writes it ("2|mask|masked token|time"), masked anew for each tab."""
+    token, mask = os.urandom(16), os.urandom(4)
+    masked = bytes(byte ^ mask[i % 4] for i, byte in enumerate(token))
+    return f"2|{mask.hex()}|{masked.hex()}|{int(time.time())}"
 
 
 def browser_learner(url: str, epochs: int, meet) -> dict:
@@ -278,7 +322,7 @@ def browser_learner(url: str, epochs: int, meet) -> dict:
                 timeout=TRAIN_MS
             )
             done = time.perf_counter()
-            return {"open": open_s, "train": done - clicked, "total": done - started, "waited": False}
+            return {"open": open_s, "train": done - clicked, "total": done - started, "waited": False, "most_ahead": 0}
         finally:
             browser.close()
 
@@ -312,13 +356,13 @@ def room_links(secret: bytes) -> tuple[str, str]:
 
 
 async def room(
-    url: str, sessions: int, epochs: int, browsers: int, secret: bytes | None = None
+    url: str, sessions: int, epochs: int, browsers: int, secret: bytes | None = None, tabs: int = 0
 ) -> tuple[list[dict], dict]:
     """Every learner at once; all open, then all compile, then all press Train together (two meeting points).
     With a `secret`, they open a sealed challenge, join its room, and the teacher's board is open throughout."""
     learners_query, board_query = room_links(secret) if secret else ("", "")
-    barrier = threading.Barrier(sessions)
-    pool = ThreadPoolExecutor(max_workers=sessions + browsers)
+    barrier = threading.Barrier(sessions + tabs)
+    pool = ThreadPoolExecutor(max_workers=sessions + tabs + browsers)
     loop = asyncio.get_running_loop()
 
     async def meet() -> None:
@@ -333,6 +377,9 @@ async def room(
 
     tasks = [guarded(learner(url, epochs, meet, number, learners_query)) for number in range(sessions - browsers)]
     tasks += [guarded(loop.run_in_executor(pool, browser_learner, url, epochs, barrier.wait)) for _ in range(browsers)]
+    if tabs:  # one more learner, in `tabs` tabs of one browser: the older tabs first, the newest last
+        token = browser_cookie()
+        tasks += [guarded(tab(url, epochs, meet, sessions + i, token)) for i in range(tabs)]
     done = asyncio.Event()
     board = asyncio.create_task(teachers_board(url, board_query, done)) if secret else None
     try:
@@ -348,7 +395,9 @@ def progress(number: int, step: str, seconds: float) -> None:
     print(f"learner {number:2d} {step} after {seconds:.1f} s", file=sys.stderr, flush=True)
 
 
-def summary(results: list[dict], memory: PeakMemory, sessions: int, browsers: int) -> dict:
+def summary(everyone: list[dict], memory: PeakMemory, sessions: int, browsers: int) -> dict:
+    results = [r for r in everyone if not r.get("tab")]
+    tabs = [r for r in everyone if r.get("tab")]
     train = sorted(r["train"] for r in results)
     total = sorted(r["total"] for r in results)
     return {
@@ -360,6 +409,10 @@ def summary(results: list[dict], memory: PeakMemory, sessions: int, browsers: in
         "total_worst_s": round(total[-1], 2),
         "open_worst_s": round(max(r["open"] for r in results), 2),
         "sessions_that_waited": sum(r["waited"] for r in results),
+        "most_ahead": max(r["most_ahead"] for r in results),
+        "tabs": len(tabs),
+        "tabs_trained": sum(r["trained"] for r in tabs),
+        "tab_learner_train_s": round(max((r["train"] for r in tabs if r["trained"]), default=0.0), 2),
         "server_rss_start_mb": round(memory.first / 2**20),
         "server_rss_peak_mb": round(memory.peak / 2**20),
     }
@@ -373,6 +426,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8610)
     parser.add_argument("--url", help="a server already running (its process tree is measured), instead of a new one")
     parser.add_argument("--log", default="/tmp/minifig_load_server.log")
+    parser.add_argument("--tabs", type=int, default=0, help="one more learner with this many tabs of one browser")
     parser.add_argument("--room", action="store_true", help="learners join a sealed challenge's room; a board is open")
     parser.add_argument(
         "--store", help="the room store for the server started here (MINIFIG_ROOM_STORE), e.g. redis://…"
@@ -388,7 +442,7 @@ def main() -> None:
         cpu, load = cpu_seconds(pid), os.getloadavg()[0]
         secret = signing.server_secret() if args.room else None  # the server beside it reads the same secret
         with PeakMemory(pid) as memory:
-            results, board = asyncio.run(room(url, args.sessions, args.epochs, args.browser, secret))
+            results, board = asyncio.run(room(url, args.sessions, args.epochs, args.browser, secret, args.tabs))
         figures = summary(results, memory, args.sessions, args.browser)
         figures["room"] = (args.store or "memory") if args.room else None
         figures.update(board)
