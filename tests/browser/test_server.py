@@ -109,10 +109,12 @@ def test_a_learners_four_tabs_take_one_place_in_the_line(room, browser):
         press(busy, "train")
         running_epoch(busy, LONG_RUN, above=0)
         for tab in tabs:
+            tab.bring_to_front()
             press(tab, "train")
-            tab.locator(".st-key-train_status").get_by_text("ahead of you").wait_for(timeout=60_000)
+            tab.locator(".st-key-train_status").get_by_text("ahead of you").wait_for(timeout=TRAIN_MS)
+        other.bring_to_front()
         press(other, "train")
-        other.locator(".st-key-train_status").get_by_text("ahead of you").wait_for(timeout=60_000)
+        other.locator(".st-key-train_status").get_by_text("ahead of you").wait_for(timeout=TRAIN_MS)
         told = status(other)
         shot(other, "server_e_other_learner_behind_four_tabs")
         assert "2 ahead of you" in told, told
