@@ -19,6 +19,11 @@ every tab at the room's moment; the gate counts a browser once, so the others' w
 any other learner was told were ahead) must not grow by K: one of its tabs trains (`tabs_trained`), the others give
 way.
 
+Measured with `--tabs 4` (30 learners plus one with four tabs, 2 slots) on the shared machine at load 18-20 (other
+work; not comparable with the idle figures below): Train to done median 30.6 s, worst 40.0 s, open worst 75.6 s,
+peak 1.07 GB, server CPU 43.9 s; tabs_trained 1 (three tabs gave way), most_ahead 30 (31 learners: the four tabs
+counted once; with a place per tab it could reach 33).
+
 `--room`: the learners open a sealed challenge link on the seed figure, join its room with a nickname and post their
 progress while they train (at most once a second each), and a teacher's board page is open and refreshed every
 3 seconds (a whole page run each time: more than the board's own fragment costs). `--store` puts the room in Redis.
