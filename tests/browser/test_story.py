@@ -32,7 +32,9 @@ def test_seed_story_by_mouse(page):
     # b. A card dragged from the palette into the head becomes its sixth layer, at the bottom.
     palette_card = palette_cards(page).first
     card_name = card_title(palette_card)
-    drag(page, palette_card, page.locator(".st-key-head"))
+    head = page.locator(".st-key-head")
+    head.evaluate("e => { e.scrollTop = e.scrollHeight; }")  # the head's box scrolls: its end is at the bottom
+    drag(page, palette_card, head)
     wait_idle(page)
     assert head_cards(page).count() == SEED_LAYERS + 1
     assert card_title(layer_cards(page).nth(SEED_LAYERS)) == f"{SEED_LAYERS + 1}. {card_name}"
