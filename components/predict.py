@@ -126,7 +126,8 @@ def _ask_image(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
         else:
             _, val_rows = split_rows(len(data.x), ss.validation_split, int(ss.seed))
             rows = val_rows if len(val_rows) else np.arange(len(data.x))
-            number = st.slider(tr("ui.pick_image"), 1, len(rows), 1, key="predict_image")
+            one = len(rows) == 1  # a tiny validation share keeps one image: nothing to slide between
+            number = 1 if one else st.slider(tr("ui.pick_image"), 1, len(rows), 1, key="predict_image")
             row = int(rows[number - 1])
             image = data.x[row]
             st.image(pixelated(image.reshape(data.image_shape), scale=20), width=160)

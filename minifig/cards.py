@@ -67,6 +67,8 @@ class Card:
     # Only for layers: True when the layer measures the numbers reaching it (Keras's `adapt`) on the training part
     # when the figure is compiled; what it measures is kept as weights that training does not change.
     adapts: bool = False
+    # Only for layers: True when the layer has weights that training changes (a head without one cannot learn).
+    learns: bool = False
 
     @property
     def offered_for(self) -> str:
@@ -103,6 +105,7 @@ CARDS: tuple[Card, ...] = (
         },
         (Param("units", "int", 64, 1, 512), _ACTIVATION, *_REGULARIZER),
         label="Dense",
+        learns=True,
     ),
     Card(
         "dropout",
@@ -127,6 +130,7 @@ CARDS: tuple[Card, ...] = (
         },
         label="BatchNorm",
         keeps_activation=False,
+        learns=True,
     ),
     Card(
         "normalization",
@@ -166,6 +170,7 @@ CARDS: tuple[Card, ...] = (
         (Param("filters", "int", 8, 1, 64), Param("kernel_size", "int", 3, 1, 5), _ACTIVATION),
         label="Conv2D",
         fixed={"padding": "same"},
+        learns=True,
         image_only=True,
     ),
     Card(

@@ -84,6 +84,11 @@ def misfits(spec: FigureSpec, data: Dataset) -> list[Misfit]:
         found.append(Misfit("legs", Message("misfit.no_legs"), Message("fix.no_legs")))
     if not spec.head:
         return found
+    if not any(CATALOGUE[b.card].learns for b in spec.head):
+        bricks = ", ".join(dict.fromkeys(CATALOGUE[b.card].label for b in spec.head))
+        found.append(
+            Misfit("head", Message("misfit.nothing_to_learn", {"bricks": bricks}), Message("fix.nothing_to_learn"))
+        )
     kind = data.label_kind
     shape_problems = flow(spec, data.n_features).problems
     if spec.torso is None:  # the shapes still matter: a head that cannot be built cannot even babble

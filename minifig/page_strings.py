@@ -1,4 +1,5 @@
-"""The sentences of the page's last line of defence (an unexpected error), in English and Korean.
+"""The sentences of the page's last line of defence (an unexpected error) and of the misfits the page sweep found,
+in English and Korean.
 
 Merged into `minifig.i18n.STRINGS`.
 """
@@ -6,6 +7,14 @@ Merged into `minifig.i18n.STRINGS`.
 from __future__ import annotations
 
 PAGE_STRINGS: dict[str, dict[str, str]] = {
+    "misfit.nothing_to_learn": {
+        "en": "None of the head's bricks ({bricks}) has weights that training can change, so it cannot learn.",
+        "ko": "머리의 블록({bricks}) 중에 학습으로 바꿀 수 있는 가중치를 가진 블록이 없어서 배울 수 없습니다.",
+    },
+    "fix.nothing_to_learn": {
+        "en": "Add a Dense brick (on images, a Conv2D brick also learns).",
+        "ko": "Dense 블록을 넣으세요 (이미지라면 Conv2D 블록도 배웁니다).",
+    },
     "incident.message": {
         "en": "Something went wrong on this part of the page. Your figure and your data are kept: change "
         "something or press a button to go on. If it happens again, tell your teacher this code: **{id}**",

@@ -11,7 +11,6 @@ of any bricks the data can take and ends it the way the data's answers need, so 
 
 from __future__ import annotations
 
-import functools
 import io
 from dataclasses import dataclass, replace
 
@@ -64,7 +63,7 @@ def data_settings(draw, dataset_id: str) -> dict:
         settings["samples"] = draw(st.integers(low, max(low, min(int(record.n_samples.high), MAX_SAMPLES))))
     if record.has_noise:
         settings["noise"] = draw(values(record.noise))
-    if load(dataset_id, settings.get("samples"), settings.get("noise")).feature_key == "feature.point":
+    if _data(dataset_id).feature_key == "feature.point":
         settings["eyes"] = tuple(draw(st.lists(st.sampled_from(list(VIEWS)), unique=True, max_size=len(VIEWS))))
     return settings
 
@@ -126,7 +125,7 @@ def fitting_figures(draw, dataset_ids: tuple[str, ...] = tuple(DATASETS)) -> Fig
     dataset_id = draw(st.sampled_from(dataset_ids))
     settings = draw(data_settings(dataset_id))
     settings["eyes"] = settings.get("eyes") or ()  # no eyes at all is a problem, not a figure
-    data = _data(dataset_id, settings.get("samples"), settings.get("noise"))
+    data = _data(dataset_id)  # its answers' kind, classes and image shape do not depend on the settings
     return replace(draw(fitting_figures_on(data)), dataset=dataset_id, **settings)
 
 
@@ -146,13 +145,17 @@ def fitting_figures_on(draw, data: Dataset) -> FigureSpec:
 def seen_width(spec: FigureSpec) -> int:
     """How many numbers each example of the figure's (registered) data set gives the head, through its eyes."""
     eyes = spec.eyes or DEFAULT_VIEWS
-    data = _data(spec.dataset, spec.samples, spec.noise)
+    data = _data(spec.dataset)
     return len(eyes) if data.feature_key == "feature.point" else data.n_features
 
 
-@functools.lru_cache(maxsize=64)
-def _data(dataset_id: str, samples: int | None, noise: float | None) -> Dataset:
-    return load(dataset_id, samples, noise)
+def _data(dataset_id: str) -> Dataset:
+    """The registered data set with its default settings, made once when this module is imported (not while
+    Hypothesis draws: making data touches global random state, which Hypothesis rightly warns about)."""
+    return _DEFAULT_DATA[dataset_id]
+
+
+_DEFAULT_DATA = {dataset_id: load(dataset_id) for dataset_id in DATASETS}
 
 
 @dataclass(frozen=True)
@@ -173,13 +176,15 @@ def csv_tables(draw) -> CsvTable:
     n_inputs = draw(st.integers(1, 4))
     n_rows = draw(st.integers(4, 40))
     label_kind = draw(st.sampled_from(["binary", "classes", "number"]))
-    number = st.floats(-3e38, 3e38, allow_nan=False, width=32) | st.integers(-1000, 1000)
+    number = st.integers(-1000, 1000) | st.floats(-1e6, 1e6, allow_nan=False)
+    extreme = st.floats(allow_nan=False, allow_infinity=False, width=32)  # up to ±3.4e38, as float32 holds
     columns = []
     for _ in range(n_inputs):
-        if draw(st.booleans()):
-            columns.append([draw(number)] * n_rows)  # one value all the way down
+        kind = draw(st.sampled_from(["numbers", "numbers", "numbers", "one value", "extreme"]))
+        if kind == "one value":
+            columns.append([draw(number)] * n_rows)
         else:
-            columns.append(draw(st.lists(number, min_size=n_rows, max_size=n_rows)))
+            columns.append(draw(st.lists(extreme if kind == "extreme" else number, min_size=n_rows, max_size=n_rows)))
     if label_kind == "binary":
         answers = draw(st.lists(st.sampled_from([0, 1]), min_size=n_rows, max_size=n_rows))
     elif label_kind == "classes":

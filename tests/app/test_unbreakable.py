@@ -81,6 +81,25 @@ def test_heads_that_cannot_be_built_are_misfits_and_the_rest_of_the_page_works()
     assert not offenders, offenders
 
 
+def test_a_head_with_nothing_to_learn_is_a_misfit_not_a_failed_training():
+    """Found by the sweep: one Activation brick fitted, compiled, and training it raised."""
+    app = opened("data=seed&layer=activation-sigmoid&torso=binary_crossentropy&legs=adam&epochs=2")
+    assert any("cannot learn" in e.value for e in app.error)
+    app.button(key="compile").click().run()
+    assert app.session_state.trainer is None and any("Cannot compile" in e.value for e in app.error)
+    app.button(key="train").click().run()
+    assert not tracebacks(app) and not any("Something went wrong" in e.value for e in app.error)
+
+
+def test_a_tiny_validation_share_leaves_one_image_to_ask_about():
+    """Found by the sweep: a validation share of 0.000001 keeps one digit image, and the picker's slider had
+    nothing to slide between (StreamlitInvalidMinMaxError on load)."""
+    app = opened("data=digits&val=0.000001&layer=flatten&layer=dense-10-softmax&torso=sparse_categorical_crossentropy")
+    assert not tracebacks(app) and not any("Something went wrong" in e.value for e in app.error)
+    assert not [s for s in app.slider if s.key == "predict_image"]
+    assert any("True answer" in c.value for c in app.caption)
+
+
 def test_a_csv_whose_only_input_holds_one_value_can_be_asked():
     app = AppTest.from_file(APP, default_timeout=120).run()
     app.file_uploader(key="csv_upload").upload("same.csv", b"x,y\n5,0\n5,1\n5,0\n5,1\n", "text/csv").run()

@@ -9,6 +9,7 @@ fit check knows about that the page does not show.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -57,9 +58,14 @@ class Walk:
     wrong: list[str] = field(default_factory=list)
     fitted: bool = False
     trained: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)  # per step
+    runs: int = 0  # page runs asked for (each may rerun itself, e.g. after Compile)
 
     def step(self, app: AppTest, name: str) -> AppTest:
+        started = time.perf_counter()
+        self.runs += 1
         app.run()
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
         for exception in app.exception:
             self.wrong.append(f"{name}: exception {exception.message[:300]}")
         for element in [*app.error, *app.warning]:
@@ -94,7 +100,12 @@ def open_page(walk: Walk) -> AppTest:
 
 
 def walk_page(walk: Walk, downloads: Downloads, second_lr: float) -> Walk:
-    """The whole story for one figure; `second_lr` is the learning rate of the figure it is compared with."""
+    """The whole story for one figure; `second_lr` is the learning rate of the figure it is compared with.
+
+    Widgets that do not depend on each other are moved in the same run (the question, the layer looked inside
+    and a click), so a walk costs few page runs: two for a figure that does not fit, six for one that does.
+    """
+    downloads.made.clear()  # only this figure's downloads count
     app = open_page(walk)
     if walk.wrong:
         return walk
@@ -105,33 +116,37 @@ def walk_page(walk: Walk, downloads: Downloads, second_lr: float) -> Walk:
         missing = [m.reason.text("en") for m in expected if m.reason.text("en") not in errors]
         if missing:
             walk.wrong.append(f"misfits not shown: {missing}")
-        walk.fitted = not expected and not app.session_state.get("trainer")
-    ask(walk, app)
-    look_inside(walk, app)
-    take_home(walk, app, downloads)
+        walk.fitted = not expected
+    if not walk.fitted:
+        ask(app)
+        look_inside(app)
+        app.button(key="compile").click()
+        walk.step(app, "ask, look inside and compile")
+        take_home(walk, downloads)
+        if app.session_state.trainer is None and not any(t("ui.compile_blocked", "en") in e.value for e in app.error):
+            walk.wrong.append("compile refused without saying why")
+        return walk
     app.button(key="compile").click()
     walk.step(app, "compile")
-    compiled = app.session_state.trainer is not None
-    if not compiled:
-        if walk.fitted:
-            walk.wrong.append("a figure that fits was not compiled")
-        elif not any(t("ui.compile_blocked", "en") in e.value for e in app.error):
-            walk.wrong.append("compile refused without saying why")
+    if app.session_state.trainer is None:
+        walk.wrong.append("a figure that fits was not compiled")
         return walk
     app.button(key="train").click()
     walk.step(app, "train")
     trainer = app.session_state.trainer
     walk.trained = trainer is not None and trainer.epochs_done == WALK_EPOCHS
     if not walk.trained:
-        walk.wrong.append(f"training ran {trainer.epochs_done if trainer else None} epochs")
-    ask(walk, app)
-    look_inside(walk, app)
-    take_home(walk, app, downloads)
+        walk.wrong.append(f"training ran {trainer.epochs_done if trainer else None} epochs, not {WALK_EPOCHS}")
+    ask(app)
+    look_inside(app)
+    app.button(key="compare_keep").click()
+    walk.step(app, "ask, look inside and keep the figure")
+    take_home(walk, downloads)
     compare(walk, app, second_lr)
     return walk
 
 
-def ask(walk: Walk, app: AppTest) -> None:
+def ask(app: AppTest) -> None:
     """Move the question: the slider(s), the image picker or the first input box, to a value within its range."""
     for key in ("predict_input", "predict_x1", "predict_image"):
         found = [w for w in app.slider if w.key == key]
@@ -139,24 +154,23 @@ def ask(walk: Walk, app: AppTest) -> None:
             slider = found[0]
             low, high = slider.min, slider.max
             slider.set_value(high if isinstance(high, int) else low + (high - low) * 0.7)
-            walk.step(app, f"ask with {key}")
             return
     boxes = [w for w in app.number_input if w.key == "predict_f0"]
     if boxes:
         value = boxes[0].value
         boxes[0].set_value(value + 1 if math.isfinite(value + 1) else 0.0)
-        walk.step(app, "ask with the first input box")
 
 
-def look_inside(walk: Walk, app: AppTest) -> None:
+def look_inside(app: AppTest) -> None:
     pickers = [w for w in app.selectbox if w.key == "inside_layer"]
     if pickers and len(pickers[0].options) > 1:
-        pickers[0].select_index(len(pickers[0].options) - 1)
-        walk.step(app, "look inside another layer")
+        picker = pickers[0]  # its values are brick positions, shown through a format_func AppTest cannot invert
+        last = next(i for i in range(len(app.session_state.head)) if picker.format_func(i) == picker.options[-1])
+        picker.set_value(last)
 
 
-def take_home(walk: Walk, app: AppTest, downloads: Downloads) -> None:
-    """The code, the figure file, the card and (once compiled) the model, as the download buttons would give them."""
+def take_home(walk: Walk, downloads: Downloads) -> None:
+    """The figure card and (once compiled) the model, as the download buttons would give them."""
     for name in ("minifig_card.png", "minifig_model.keras"):
         try:
             made = downloads.take(name)
@@ -168,15 +182,12 @@ def take_home(walk: Walk, app: AppTest, downloads: Downloads) -> None:
 
 
 def compare(walk: Walk, app: AppTest, second_lr: float) -> None:
-    """Keep the figure, change its legs' learning rate, keep the second, and train both together."""
-    app.button(key="compare_keep").click()
-    walk.step(app, "keep the figure")
+    """With the figure kept: change its legs' learning rate, keep that second figure and train both together."""
     app.number_input(key="lr").set_value(second_lr)
     walk.step(app, "change the learning rate")
     app.button(key="compare_keep").click()
-    walk.step(app, "keep the second figure")
     app.button(key="compare_train").click()
-    walk.step(app, "train both together")
+    walk.step(app, "keep the second figure and train both together")
     if len(app.session_state.compare_kept) != 2:
         walk.wrong.append(f"kept {len(app.session_state.compare_kept)} figures for comparison, not 2")
     elif not any(t("compare.done", "en", epoch=WALK_EPOCHS, target=WALK_EPOCHS) in m.value for m in app.markdown):

@@ -12,6 +12,7 @@ from minifig.slider import slider_range
 finite = st.floats(allow_nan=False, allow_infinity=False)
 
 
+@pytest.mark.fuzz
 @given(a=finite, b=finite, at=st.floats(0, 1))
 def test_any_finite_range_makes_a_slider_the_browser_can_draw(a, b, at):
     ends = slider_range(min(a, b), max(a, b), at=at)
