@@ -123,7 +123,8 @@ def walk_page(walk: Walk, downloads: Downloads, second_lr: float) -> Walk:
         app.button(key="compile").click()
         walk.step(app, "ask, look inside and compile")
         take_home(walk, downloads)
-        if app.session_state.trainer is None and not any(t("ui.compile_blocked", "en") in e.value for e in app.error):
+        refusal = t("ui.does_not_fit", "en", reasons="")
+        if app.session_state.trainer is None and not any(refusal in e.value for e in app.error):
             walk.wrong.append("compile refused without saying why")
         return walk
     app.button(key="compile").click()
