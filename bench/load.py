@@ -41,10 +41,11 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   worst 28 / 26 s.
 - and a pool of graphs per kind (one per core, so two learners of the lesson's figure train side by side), two runs:
   median 6.7 / 5.9 s, worst 9.2 / 8.5 s, peak 0.91 GB, 24 / 23 s server CPU; open to done, worst 23 / 22 s.
-- `--room` (issue 16: 30 learners join a sealed challenge's room, post progress, a board refreshes every 3 s), one
-  run while the machine's load average was 26-28 (other work): median 42.3 s, worst 73.9 s, peak 1.06 GB, 60 s
-  server CPU; the board counted 30 joined and 30 reached. Not comparable with the idle-machine figures above; the
-  room's own cost is measured apart by bench/room_cost.py (30 learners: 1.8 ms CPU a second in memory, 9.7 ms Redis).
+- `--room` (issue 16: 30 learners join a sealed challenge's room, post progress, a board refreshes every 3 s): at
+  load average 26-28 (other work) median 42.3 s, worst 73.9 s, 60 s server CPU; at load 6-7 median 11.7 s, worst
+  15.7 s, 39 s server CPU; peak 1.06 GB both; the board counted 30 joined and 30 reached both times. Not
+  comparable with the idle-machine figures above; the room's own cost is measured apart by bench/room_cost.py
+  (30 learners: 1.8 ms CPU a second in memory, 9.7 ms to Redis).
 """
 
 from __future__ import annotations
