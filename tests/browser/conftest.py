@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import stop
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -100,12 +102,7 @@ def running_app(log_path: Path, port: int | None = None, env: dict[str, str] | N
             time.sleep(0.25)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 def open_app(browser, url: str, load_ms: int = LOAD_MS, viewport: dict | None = None, **context_options):
