@@ -7,10 +7,11 @@ from components.challenge import refuses_brick, show_brick_refusal
 from components.palette import swatch
 from components.state import make_item, param_key, tr
 from minifig import head_edit
-from minifig.brick_strings import HAND_WORDS
 from minifig.cards import CATALOGUE, LAYER, Param, cards_of
 from minifig.i18n import STRINGS
 from minifig.spec import MAX_LAYERS
+
+HAND_WORDS = ("card", "brick", "added", "moved", "removed")  # the sentences the browser side fills in
 
 
 def render_head(weights: tuple[int, ...] | None = None) -> None:

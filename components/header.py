@@ -6,8 +6,7 @@ from html import escape
 import streamlit as st
 
 from components.state import refresh_translated_choices, tr
-
-LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
+from minifig.i18n import LANGUAGE_NAMES
 
 # Copies the page's address (it holds the whole figure); an address without https (a classroom server) has no
 # clipboard API, so the old select-and-copy way is the fallback.

@@ -17,7 +17,6 @@ def render_palette(images: bool) -> None:
     """The layer cards; image bricks (Conv2D, MaxPooling2D, Flatten) only when the data are images."""
     st.header(tr("ui.palette"))
     st.caption(tr("bricks.palette_help"))
-    lang = st.session_state.lang
     with st.container(key=PALETTE):
         for card in cards_of(LAYER):
             if card.offered_for == "images" and not images:
@@ -33,7 +32,7 @@ def render_palette(images: bool) -> None:
                     args=(card.id,),
                     width="content",
                 )
-                st.caption(card.explain[lang])
+                st.caption(tr(f"explain.line.{card.id}"))
                 render_why_when(brick(card.id), key=f"why_{card.id}")
 
 

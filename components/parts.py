@@ -79,7 +79,7 @@ def _explain(card_id: str | None) -> None:
     if card_id is not None:
         card = CATALOGUE[card_id]
         settings = {"momentum": st.session_state.momentum} if card.id == "sgd" else {}
-        lead = swatch_mark(card.colour) + card.explain[st.session_state.lang]
+        lead = swatch_mark(card.colour) + tr(f"explain.line.{card.id}")
         render_why_when(brick(card_id, **settings), key=f"why_{card.kind}", lead=lead)
 
 

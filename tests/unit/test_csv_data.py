@@ -7,12 +7,8 @@ import pytest
 
 from minifig.cards import brick
 from minifig.csv_data import MAX_BYTES, MAX_CLASSES, MAX_FEATURES, MAX_ROWS, read_csv
-from minifig.data_strings import DATA_STRINGS
 from minifig.fit_check import misfits
-from minifig.i18n import STRINGS
 from minifig.spec import FigureSpec
-
-STRINGS.update(DATA_STRINGS)
 
 GOOD = b"height,weight,tall\n150,50,0\n185,80,1\n160,55,0\n190,85,1\n"
 

@@ -1,7 +1,5 @@
 """The data sets: right shapes and answers, the same data for the same seed, and a preset figure that learns each."""
 
-import re
-import string
 import subprocess
 import sys
 
@@ -9,7 +7,6 @@ import numpy as np
 import pytest
 
 from minifig.cards import brick
-from minifig.data_strings import DATA_STRINGS
 from minifig.datasets import DATASETS, RECORDS, load, one_hot, preset_figure, small_or_big, split
 from minifig.engine import Trainer
 from minifig.fit_check import misfits
@@ -200,27 +197,11 @@ def test_making_the_registry_does_not_import_scikit_learn():
     assert done.stdout.strip() == "False"
 
 
-# --- the sentences of the data work (merged into the i18n table by the page) ---------------------
-
-DATA_KEYS = sorted(DATA_STRINGS)
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-@pytest.mark.parametrize("key", DATA_KEYS)
-def test_every_data_sentence_is_in_english_and_korean_with_the_same_placeholders(key):
-    entry = DATA_STRINGS[key]
-    assert re.fullmatch(r"[a-z_]+\.[a-z_]+", key)
-    assert set(entry) == {"en", "ko"}
-    assert re.search("[\uac00-\ud7a3]", entry["ko"]) and not re.search("[\uac00-\ud7a3]", entry["en"])
-    assert placeholders(entry["en"]) == placeholders(entry["ko"])
-    assert STRINGS.get(key, entry) == entry  # merging never changes a sentence the table already has
+# --- the sentences of the data sets ---------------------------------------------------------------
 
 
 def test_every_key_a_data_set_names_has_a_sentence():
-    table = {**STRINGS, **DATA_STRINGS}
+    table = STRINGS
     for record in RECORDS:
         data = load(record.id)
         for key in (record.title_key, data.feature_key, *data.class_label_keys):

@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 
 from minifig.cards import brick
-from minifig.data_strings import DATA_STRINGS
 from minifig.datasets import load
 from minifig.engine import Trainer
 from minifig.features import DEFAULT_VIEWS, VIEWS, apply_views, with_views
 from minifig.fit_check import misfits
+from minifig.i18n import STRINGS
 from minifig.spec import FigureSpec, Training
 
 POINTS = np.array([[0.5, -2.0], [-1.0, 3.0], [0.0, 0.25]], dtype="float32")
@@ -28,7 +28,7 @@ def test_the_views_are_playgrounds_seven_and_the_default_is_the_raw_point():
     assert list(VIEWS) == list(EXPECTED)
     assert DEFAULT_VIEWS == ("x1", "x2")
     for view in VIEWS.values():
-        assert view.explain_key in DATA_STRINGS
+        assert view.explain_key in STRINGS
 
 
 @pytest.mark.parametrize("view_id", list(EXPECTED))

@@ -119,11 +119,12 @@ def test_nested_message_in_t_values_is_translated():
     assert t("ui.fix", "en", fix=Message("fix.no_legs")) == "How to fix it: Pick an optimizer card for the legs."
 
 
-def test_a_sentence_key_written_twice_is_refused():
-    import pytest
+def test_a_sentence_key_written_twice_is_refused(tmp_path):
+    import tomllib
 
-    from minifig import i18n
+    from minifig.locale_files import read
 
-    with pytest.raises(ValueError, match="why.hinge"):
-        i18n._merge({"why.hinge": {"en": "another sentence", "ko": "다른 문장"}})
-    assert i18n.t("why.hinge", "en") == "Hinge wants outputs around −1 and +1."  # the first sentence stays
+    twice = tmp_path / "en.toml"
+    twice.write_text('[why]\nhinge = "one sentence"\nhinge = "another sentence"\n', encoding="utf-8")
+    with pytest.raises(tomllib.TOMLDecodeError, match="line 3"):
+        read(twice)
