@@ -195,7 +195,31 @@ def test_numeric_strings_are_accepted_for_floats_and_training():
     ],
 )
 def test_bounds_are_inclusive(raw):
-    from_dict(raw)
+    kept = from_dict(raw).to_dict()
+    given = dict(settings_given(raw))
+    assert given, "each case sets at least one value at a bound"
+    changed = {
+        path: (value, setting_at(kept, path)) for path, value in given.items() if setting_at(kept, path) != value
+    }
+    assert not changed, f"values at a bound not kept as given (given, kept): {changed}"
+
+
+def settings_given(raw: dict):
+    """Every value the raw figure sets explicitly, as (path, value): head bricks' and legs' settings, training."""
+    for n, item in enumerate(raw["head"]):
+        for name, value in item.get("params", {}).items():
+            yield ("head", n, "params", name), value
+    if isinstance(raw["legs"], dict):
+        for name, value in raw["legs"].get("params", {}).items():
+            yield ("legs", "params", name), value
+    for name, value in raw.get("training", {}).items():
+        yield ("training", name), value
+
+
+def setting_at(spec: dict, path: tuple):
+    for step in path:
+        spec = spec[step]
+    return spec
 
 
 # --- every bound has a bad-input test ----------------------------------------------------------
