@@ -1,14 +1,16 @@
 """The training engine: trains a figure's head with its Keras loss and optimizer, fast, epoch by epoch.
 
 Plain `model.fit` spends tens of milliseconds of bookkeeping per epoch, which dwarfs the real work
-on the tiny data of a lesson. Here one epoch — shuffle, every batch's train step, the metrics and
-the validation — is a single traced TensorFlow call, and Python only sees the epoch's numbers.
+on the tiny data of a lesson. Here an epoch — shuffle, every batch's train step, the metrics and
+the validation — is traced once, and one TensorFlow call trains as many epochs as take about a
+redraw's interval (`_Chunks`); Python only sees each epoch's numbers and weights.
 The traced graphs belong to the figure's kind and live in `minifig.graphs`; a trainer or a head
 borrows them for one run or one answer and brings its own variables.
 
 Progress is reported through a plain function (`on_epoch`), as `keras.callbacks.LambdaCallback`
-does, so the engine knows nothing of the page. An exception raised by `on_epoch` (for instance a
-page rerun) ends training after that epoch and leaves the model as it was.
+does, so the engine knows nothing of the page. Stop (`should_stop`) is heard between calls; an exception
+raised by `on_epoch` (for instance a page rerun) ends training there. Either way the weights, the
+optimizer and the history agree: the call in progress is all kept.
 """
 
 from __future__ import annotations
@@ -239,22 +241,22 @@ class Trainer:
         self._epochs_seen.assign(self.epochs_done)
         run_epoch = graphs.epoch_for(one_batch, data, batch)
         n_numbers = 4 if self.has_validation else 2
-        weights = None  # the last epoch's weights, flat: the epoch's graph returns them after its numbers
+        weights = None  # the last epoch's weights, flat: each epoch's row gives them after its numbers
+        chunk = _Chunks(graphs.most_epochs_a_call)
         try:
-            for _ in range(epochs):
-                out = graphs.run(run_epoch, state, data, seed, batch).numpy()
-                numbers, weights = out[:n_numbers].tolist(), out[n_numbers:]
-                log = EpochLog(
-                    self.epochs_done + 1, *numbers[:2], *(numbers[2:] if self.has_validation else (None, None))
-                )
-                self.history.append(log)
-                result.logs.append(log)
-                self.timeline.offer(log.epoch, lambda weights=weights: [weights])
-                if not math.isfinite(log.loss):
-                    result.diverged = result.stopped = True
+            left = epochs
+            while left > 0:
+                count = chunk.next(left)
+                called = time.perf_counter()
+                rows = graphs.run(run_epoch, state, data, seed, batch, count).numpy()
+                chunk.took(count, time.perf_counter() - called)
+                left -= count
+                weights = rows[-1, n_numbers:].copy()
+                for log in self._record(result, rows[:, :n_numbers].tolist(), rows[:, n_numbers:]):
+                    if on_epoch is not None:
+                        on_epoch(log)
+                if result.diverged:
                     break
-                if on_epoch is not None:
-                    on_epoch(log)
                 if should_stop is not None and should_stop():
                     result.stopped = True
                     break
@@ -270,6 +272,41 @@ class Trainer:
             if weights is not None:
                 self.timeline.finish(self.epochs_done, lambda: [weights])
         return result
+
+    def _record(self, result: TrainResult, numbers: list[list[float]], weights: np.ndarray) -> list[EpochLog]:
+        """Log a call's epochs (its numbers and weights, a row per epoch) and keep the weights the timeline
+        wants; returns the logs to show. An epoch whose loss is not a number ends the run there (diverged)."""
+        shown = []
+        for row, flat in zip(numbers, weights, strict=True):
+            log = EpochLog(self.epochs_done + 1, *row[:2], *(row[2:] if self.has_validation else (None, None)))
+            self.history.append(log)
+            result.logs.append(log)
+            self.timeline.offer(log.epoch, lambda flat=flat: [flat.copy()])  # not a view of the whole call
+            if not math.isfinite(log.loss):
+                result.diverged = result.stopped = True
+                break
+            shown.append(log)
+        return shown
+
+
+class _Chunks:
+    """How many epochs to train in one call: one at first, then as many as take about `SECONDS` (a page redraw's
+    interval, so live views and Stop keep their pace), at most `most` (the call's memory budget) and `MOST`."""
+
+    SECONDS = 0.06
+    MOST = 64
+
+    def __init__(self, most: int):
+        self.most = min(most, self.MOST)
+        self.per_epoch: float | None = None
+
+    def next(self, left: int) -> int:
+        if self.per_epoch is None:
+            return 1
+        return max(1, min(left, self.most, int(self.SECONDS / max(self.per_epoch, 1e-6))))
+
+    def took(self, count: int, seconds: float) -> None:
+        self.per_epoch = seconds / count
 
 
 def _answers(y: np.ndarray, width: int, data: Dataset) -> np.ndarray:

@@ -47,6 +47,7 @@ GRAPHS_PER_KIND = os.cpu_count() or 1  # as many learners of one kind of figure 
 EPOCH_BYTES = 6 * 2**20
 EPOCH_BYTES_PER_BRICK = int(1.6 * 2**20)
 EPOCH_BYTES_PER_WEIGHT = 24
+CALL_NUMBERS_BUDGET = 2_000_000  # the epochs of one call return at most this many numbers (8 MB of float32)
 ANSWER_BYTES = 1 * 2**20
 ANSWER_BYTES_PER_BRICK = int(0.2 * 2**20)
 ANSWER_BYTES_PER_WEIGHT = 4
@@ -248,12 +249,12 @@ class GraphPool:
 
 
 class Graphs:
-    """One epoch as one graph, for every trainer of one kind of figure.
+    """Epochs as one graph (a loop of `count` epochs), for every trainer of one kind of figure.
 
     The graph trains a template model with a template loss and optimizer. A trainer's own variables (the
     head's and the optimizer's) are copied into the template when it starts training and copied back when it
     stops, when its head is read, or when another trainer of the same kind needs the template in between.
-    Trainers of the same kind take turns, an epoch at a time (the template's lock).
+    Trainers of the same kind take turns, a call at a time (the template's lock).
     """
 
     def __init__(self, spec: FigureSpec, data: Dataset, width: int, has_validation: bool):
@@ -267,17 +268,26 @@ class Graphs:
         self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
         self._template = handles([*self.model.variables, *self.optimizer.variables, self._epochs_seen])
         self._epochs = {one_batch: self._traced_epoch(one_batch) for one_batch in (True, False)}
-        self._copy = tf.function(_copy, autograph=False)
+        self._copy = _copy  # eagerly: a traced copy would be traced again for every new trainer
         self._holder: list[tf.Variable] | None = None  # the trainer's variables the template holds (newer there)
         self._lock = threading.Lock()
         weights = sum(math.prod(v.shape) for v in self.model.weights)
         self.cost = EPOCH_BYTES + EPOCH_BYTES_PER_BRICK * len(spec.head) + EPOCH_BYTES_PER_WEIGHT * weights
+        self.row_width = (4 if has_validation else 2) + weights  # an epoch's numbers, then its weights
+        self.most_epochs_a_call = max(1, CALL_NUMBERS_BUDGET // self.row_width)
 
     def _traced_epoch(self, one_batch: bool):
-        def epoch(data, seed, batch_size):
-            return self._epoch(data, seed, batch_size, one_batch)
+        def epochs(data, seed, batch_size, count):
+            """`count` epochs in one call: a row per epoch, its numbers then its weights (flat)."""
 
-        return tf.function(epoch, autograph=False, reduce_retracing=True)
+            def body(i, rows):
+                return i + 1, rows.write(i, self._epoch(data, seed, batch_size, one_batch))
+
+            rows = tf.TensorArray("float32", size=count, element_shape=[self.row_width])
+            _, rows = tf.while_loop(lambda i, _: i < count, body, (tf.constant(0), rows))
+            return rows.stack()
+
+        return tf.function(epochs, autograph=False, reduce_retracing=True)
 
     def state_of(self, state: list[tf.Variable]) -> list[tf.Variable]:
         """A trainer's variables (head, optimizer, epoch counter), checked against the template's order."""
@@ -286,19 +296,21 @@ class Graphs:
         return state
 
     def epoch_for(self, one_batch: bool, data, batch_size):
-        """The traced epoch for data of this shape (a concrete function: calling it skips the dispatch)."""
+        """The traced epochs for data of this shape (a concrete function: calling it skips the dispatch)."""
         with self._lock:
-            return self._epochs[one_batch].get_concrete_function(data, tf.constant(0, "int32"), batch_size)
+            zero = tf.constant(0, "int32")
+            return self._epochs[one_batch].get_concrete_function(data, zero, batch_size, zero)
 
-    def run(self, run_epoch, state, data, seed, batch_size) -> tf.Tensor:
-        """One epoch of the trainer whose variables are `state`: the numbers, then the weights (flat)."""
+    def run(self, run_epoch, state, data, seed, batch_size, count) -> tf.Tensor:
+        """`count` epochs of the trainer whose variables are `state`: a row per epoch, its numbers then its
+        weights (flat)."""
         with self._lock:
             if self._holder is not state:
                 if self._holder is not None:
                     self._copy(self._template, self._holder)
                 self._copy(state, self._template)
                 self._holder = state
-            return run_epoch(data, seed, batch_size)
+            return run_epoch(data, seed, batch_size, tf.constant(count, "int32"))
 
     def release(self, state: list[tf.Variable]) -> None:
         """Give the trainer with variables `state` its newest values back, if the template holds them."""
