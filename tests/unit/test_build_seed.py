@@ -13,9 +13,7 @@ from minifig.spec import seed_figure
 
 def _figures():
     digits = preset_figure("digits")
-    conv = digits.with_head(
-        (brick("conv2d"), brick("dropout"), brick("flatten"), *digits.head[-1:])
-    )
+    conv = digits.with_head((brick("conv2d"), brick("dropout"), brick("flatten"), *digits.head[-1:]))
     return [(seed_figure(), 1), (conv, load("digits").n_features)]
 
 
