@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.data import current_choice
 from components.state import head_key, tr
-from minifig import url_state
+from minifig import answers, url_state
 from minifig.figure_card import Asked, figure_card
 from minifig.spec import FigureSpec
 
@@ -54,8 +54,6 @@ def remember_question(spec: FigureSpec, usable: bool) -> None:
 
 def _asked(spec: FigureSpec) -> Asked | None:
     """The question the prediction's sliders ask now and the figure's answer, for a head that exists already."""
-    from components.predict import answer_text
-
     ss = st.session_state
     babble = ss.babble
     head = ss.trainer.head if ss.trainer is not None else babble[1] if babble and babble[0] == head_key(spec) else None
@@ -79,4 +77,5 @@ def _asked(spec: FigureSpec) -> Asked | None:
         )
     else:
         return None
-    return Asked(question, answer_text(head.predict(inputs)[0], choice.seen))
+    said = answers.answer(head.predict(inputs)[0], choice.seen, answers.torso_of(spec))
+    return Asked(question, said.message.text(ss.lang))

@@ -10,7 +10,7 @@ import numpy as np
 import streamlit as st
 
 from components.state import apply_figure, tr
-from minifig import lesson
+from minifig import answers, lesson
 from minifig.cards import CATALOGUE
 from minifig.drawing import figure_svg
 from minifig.fit_check import Misfit
@@ -198,14 +198,12 @@ def follow_question(value: float) -> None:
 
 
 def _trained_answer() -> str:
-    from components.predict import answer_text
-
     trainer = st.session_state.trainer
     value = float(st.session_state.predict_input)
     if trainer is None:
         return "?"
     output = trainer.predict(np.array([[value]], dtype="float32"))[0]
-    return answer_text(output, trainer.data)
+    return answers.answer(output, trainer.data, answers.torso_of(trainer.spec)).message.text(st.session_state.lang)
 
 
 def _bring_into_view(number: int, step: lesson.Step) -> str:

@@ -7,10 +7,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.data import DataChoice
+from minifig.answers import map_cells
 from minifig.charts import map_figure
 from minifig.datasets import split_rows
 from minifig.features import apply_views
-from minifig.maps import decide, plane_grid
+from minifig.maps import plane_grid
 
 
 def through_eyes(choice: DataChoice, points: np.ndarray) -> np.ndarray:
@@ -24,12 +25,7 @@ def map_of(head, choice: DataChoice, asked: tuple[float, float] | None = None) -
     raw = choice.raw
     grid = plane_grid(raw.x)
     outputs = head.predict(through_eyes(choice, grid.points))
-    if raw.label_kind == "classes":
-        cells = decide(outputs, "classes")
-    elif raw.label_kind == "binary" and ss.discretise:
-        cells = decide(outputs, "binary")
-    else:
-        cells = outputs[:, 0]
+    cells = map_cells(outputs, raw.label_kind, ss.torso, ss.discretise)
     _, val_rows = split_rows(len(raw.x), ss.validation_split, int(ss.seed))
     is_val = np.zeros(len(raw.x), dtype=bool)
     is_val[val_rows] = True

@@ -15,6 +15,7 @@ from components.guard import shielded
 from components.lesson import follow_question
 from components.state import head_key, tr
 from components.timeline import shown_epoch, travelled_head
+from minifig import answers
 from minifig.charts import answer_figure, class_names, probability_figure
 from minifig.datasets import Dataset, split_rows
 from minifig.slider import slider_range
@@ -80,7 +81,7 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     def follow_training(trainer) -> None:
         """While training, the answer and its curve move with the weights (the page reruns at the end)."""
         outputs = trainer.predict(inputs)
-        answer.headline.markdown(f"### {answer_text(outputs[0], data)}")
+        answer.headline.markdown(f"### {answer_text(outputs[0], data, spec)}")
         draw(outputs, key=f"answer_curve_{time.perf_counter_ns()}")
 
     st.session_state.live_answer = follow_training
@@ -171,7 +172,7 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
         head = answering_head(spec, data)
         outputs = head.predict(inputs)
         headline = st.empty()
-        headline.markdown(f"### {answer_text(outputs[0], data)}")
+        headline.markdown(f"### {answer_text(outputs[0], data, spec)}")
         trainer = st.session_state.trainer
         if shown_epoch() is not None:
             st.info(tr("timeline.answer", epoch=shown_epoch(), n=trainer.epochs_done))
@@ -193,14 +194,5 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
     return Answer(outputs, headline)
 
 
-def answer_text(output: np.ndarray, data: Dataset) -> str:
-    if data.label_kind == "classes" and len(output) == data.n_classes > 1:
-        picked = int(np.argmax(output))
-        return tr(
-            "ui.answer_class", label=class_names(data, st.session_state.lang)[picked], p=f"{float(output[picked]):.0%}"
-        )
-    answer = float(output[0])
-    if data.label_kind == "binary":
-        label = class_names(data, st.session_state.lang)[int(answer >= 0.5)]
-        return tr("ui.answer", value=f"{answer:.4f}", label=label)
-    return tr("ui.answer_number", value=f"{answer:.4f}")
+def answer_text(output: np.ndarray, data: Dataset, spec: FigureSpec) -> str:
+    return answers.answer(output, data, answers.torso_of(spec)).message.text(st.session_state.lang)

@@ -7,9 +7,10 @@ import streamlit as st
 from components.data import DataChoice
 from components.state import tr
 from components.timeline import travelled_head
+from minifig.answers import decide, yes_threshold
 from minifig.charts import class_names, confusion_figure, truth_figure
 from minifig.datasets import split
-from minifig.maps import class_numbers, confusion, decide
+from minifig.maps import class_numbers, confusion
 
 
 def render_results(choice: DataChoice) -> None:
@@ -31,7 +32,6 @@ def render_results(choice: DataChoice) -> None:
         else:
             st.caption(tr("ui.results_confusion"))
             names = class_names(data, ss.lang)
-            threshold = 0.0 if ss.torso == "hinge" else 0.5
-            picked = decide(outputs, data.label_kind, threshold)
+            picked = decide(outputs, data.label_kind, yes_threshold(ss.torso))
             figure = confusion_figure(confusion(class_numbers(y), picked, len(names)), names, ss.lang)
         st.plotly_chart(figure, key="results_chart", config={"displayModeBar": False})

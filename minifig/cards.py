@@ -60,6 +60,9 @@ class Card:
     # (none listed: any activation whose range covers the answers).
     label_kinds: tuple[str, ...] = ()
     output_activations: tuple[str, ...] = ()
+    # Only for losses: the outputs a one-output (yes/no) answer aims at for "no" and for "yes"; halfway between
+    # them is where the answer turns from no to yes (`minifig.answers`).
+    no_yes: tuple[float, float] = (0.0, 1.0)
     # Only for layers: Keras arguments every brick of this card gets, and whether it works on images only.
     fixed: dict[str, object] = field(default_factory=dict)
     image_only: bool = False
@@ -225,6 +228,7 @@ CARDS: tuple[Card, ...] = (
         label="Hinge",
         label_kinds=("binary",),
         output_activations=("tanh", "linear"),
+        no_yes=(-1.0, 1.0),  # Keras turns 0/1 answers into -1/+1
     ),
     # --- legs: optimizers ---------------------------------------------------------------------
     Card(

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import plotly.graph_objects as go
 
+from minifig.answers import class_label
 from minifig.datasets import Dataset
-from minifig.i18n import t
+from minifig.i18n import Message, t
 from minifig.maps import PlaneGrid
 
 if TYPE_CHECKING:
@@ -133,11 +134,9 @@ _MAP_SCALE = [[0.0, "#e3000b"], [0.5, "#ffffff"], [1.0, "#0055bf"]]  # no → wh
 
 def class_names(data: Dataset, lang: str) -> list[str]:
     """Each class's name in `lang`: the data's own words, the names written in the file, or its number."""
-    if data.class_label_keys:
-        return [t(key, lang) for key in data.class_label_keys]
-    if data.class_names:
-        return list(data.class_names)
-    return [str(i) for i in range(max(data.n_classes, 2))]
+    count = len(data.class_label_keys) or len(data.class_names) or max(data.n_classes, 2)
+    labels = (class_label(data, index) for index in range(count))
+    return [label.text(lang) if isinstance(label, Message) else label for label in labels]
 
 
 def map_figure(

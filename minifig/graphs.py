@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import tensorflow as tf
 
 from minifig import build
+from minifig.answers import torso_of, yes_threshold
 from minifig.datasets import Dataset
 from minifig.spec import FigureSpec
 
@@ -264,7 +265,7 @@ class Graphs:
         self.optimizer.build(self.model.trainable_variables)
         self.metric_name = "mae" if data.label_kind == "number" else "accuracy"
         self.width, self.has_validation, self.one_hot = width, has_validation, data.one_hot
-        self.hinge = spec.torso.card == "hinge"
+        self.yes_threshold = yes_threshold(torso_of(spec))
         self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
         self._template = handles([*self.model.variables, *self.optimizer.variables, self._epochs_seen])
         self._epochs = {one_batch: self._traced_epoch(one_batch) for one_batch in (True, False)}
@@ -357,7 +358,7 @@ class Graphs:
         if self.metric_name == "mae":
             return tf.reduce_mean(tf.abs(pred - y))
         if self.width == 1:
-            hits = tf.equal(tf.cast(pred > (0.0 if self.hinge else 0.5), "float32"), y)
+            hits = tf.equal(tf.cast(pred > self.yes_threshold, "float32"), y)
         else:
             truth = tf.argmax(y, axis=-1) if self.one_hot else tf.cast(tf.reshape(y, [-1]), "int64")
             hits = tf.equal(tf.argmax(pred, axis=-1), truth)

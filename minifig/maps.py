@@ -2,7 +2,7 @@
 
 Plain numpy, no model and no page: the caller asks its head for the answers and these functions
 lay them out for the charts (TensorFlow Playground's output map, a confusion matrix, predicted vs
-true). `decide` turns raw outputs into the class the figure picks.
+true). `minifig.answers.decide` turns raw outputs into the class the figure picks.
 """
 
 from __future__ import annotations
@@ -36,15 +36,6 @@ def plane_grid(points: np.ndarray, resolution: int = MAP_RESOLUTION, margin: flo
     ys = np.linspace(low[1] - pad[1], high[1] + pad[1], resolution, dtype="float32")
     grid_x, grid_y = np.meshgrid(xs, ys)
     return PlaneGrid(xs, ys, np.stack([grid_x.ravel(), grid_y.ravel()], axis=1))
-
-
-def decide(outputs: np.ndarray, label_kind: str, threshold: float = 0.5) -> np.ndarray:
-    """The class a figure picks from its outputs: yes when one output passes `threshold`, else the largest."""
-    outputs = np.asarray(outputs)
-    if outputs.ndim == 1 or outputs.shape[1] == 1:
-        column = outputs.reshape(-1)
-        return (column >= threshold).astype(int) if label_kind != "number" else column
-    return outputs.argmax(axis=1)
 
 
 def class_numbers(y: np.ndarray) -> np.ndarray:

@@ -1,6 +1,7 @@
 import numpy as np
 
-from minifig.maps import class_numbers, confusion, decide, plane_grid
+from minifig.answers import decide
+from minifig.maps import class_numbers, confusion, plane_grid
 
 
 def test_grid_covers_the_points_with_a_margin():
