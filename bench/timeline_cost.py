@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from train_speed import medium_case  # noqa: E402
 
 from minifig import engine  # noqa: E402
-from minifig.datasets import load, preset_figure  # noqa: E402
-from minifig.spec import seed_figure  # noqa: E402
+from minifig.datasets import load  # noqa: E402
+from minifig.spec import preset_figure, seed_figure  # noqa: E402
 
 
 def engine_at(commit: str):

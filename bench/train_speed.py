@@ -24,9 +24,9 @@ import numpy as np  # noqa: E402
 
 from minifig import build  # noqa: E402
 from minifig.cards import brick  # noqa: E402
-from minifig.datasets import Dataset, load, preset_figure, split  # noqa: E402
+from minifig.datasets import Dataset, load, split  # noqa: E402
 from minifig.engine import Trainer  # noqa: E402
-from minifig.spec import FigureSpec, Training, seed_figure  # noqa: E402
+from minifig.spec import FigureSpec, Training, preset_figure, seed_figure  # noqa: E402
 
 keras = build.keras
 

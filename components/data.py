@@ -11,10 +11,11 @@ import streamlit as st
 from components import state, typed_table
 from components.state import tr
 from minifig.charts import class_names
-from minifig.datasets import CSV_ID, DATASETS, Dataset, load, preset_figure
+from minifig.datasets import CSV_ID, DATASETS, Dataset, load
 from minifig.features import DEFAULT_VIEWS, VIEWS, with_views
 from minifig.fit_check import uneven_inputs
 from minifig.i18n import Message
+from minifig.spec import preset_figure
 
 POINTS = "feature.point"  # the feature key of 2-D point sets, the ones with eyes
 SAMPLE_CLASSES = 10  # the digits' sample grid shows this many images

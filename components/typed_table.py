@@ -14,7 +14,8 @@ import streamlit as st
 from components import state
 from components.state import tr
 from minifig import fit_check, spec, typed_table
-from minifig.datasets import CSV_ID, preset_figure
+from minifig.datasets import CSV_ID
+from minifig.spec import preset_figure
 
 TABLE_CHOICE = "table"  # the data set choice that switches to the typed table
 ROW_PX = 35  # the height of a row of the data editor

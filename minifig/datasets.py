@@ -16,14 +16,10 @@ import math
 import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from minifig.cards import Brick, Param, brick
-
-if TYPE_CHECKING:
-    from minifig.spec import FigureSpec
 
 CSV_ID = "csv"  # the learner's own file (see `minifig.csv_data`); it is uploaded, not made here
 
@@ -81,7 +77,7 @@ class DataRecord:
     `make(n_samples, noise, seed)` returns the `Dataset`; settings that do not apply are ignored.
     `n_samples` and `noise` are the settings' defaults and bounds, or None when the setting does
     not apply (the lesson's numbers and the digits are fixed). `preset` is a figure as plain data
-    (`FigureSpec.to_dict()` without the data set); `preset_figure` turns it into a `FigureSpec`.
+    (`FigureSpec.to_dict()` without the data set); `minifig.spec.preset_figure` turns it into a `FigureSpec`.
     """
 
     id: str
@@ -363,17 +359,6 @@ def load(dataset_id: str, n_samples: int | None = None, noise: float | None = No
     """
     record = DATASETS[dataset_id]
     return record.make(_setting(record.n_samples, n_samples), _setting(record.noise, noise), int(seed))
-
-
-def preset_figure(dataset_id: str) -> FigureSpec:
-    """The record's preset as a `FigureSpec` on this data set: a figure that fits and learns it.
-
-    Raises:
-        KeyError: no such data set.
-    """
-    from minifig.spec import from_dict  # spec imports this module for `DATASETS`
-
-    return from_dict({**DATASETS[dataset_id].preset, "dataset": dataset_id})
 
 
 def one_hot(data: Dataset) -> Dataset:

@@ -88,6 +88,15 @@ def seed_figure() -> FigureSpec:
     )
 
 
+def preset_figure(dataset_id: str) -> FigureSpec:
+    """The data set record's preset as a `FigureSpec` on this data set: a figure that fits and learns it.
+
+    Raises:
+        KeyError: no such data set.
+    """
+    return from_dict({**DATASETS[dataset_id].preset, "dataset": dataset_id})
+
+
 def check_value(param: Param, value: object, what: Message) -> tuple[object, Message | None]:
     """`value` made clean for `param`, or a problem saying why it cannot be.
 

@@ -122,10 +122,9 @@ def read_as_the_page_does(raw: bytes):
     weights. Returns the loaded model, or "wrong data" / "misfit" where the page refuses it; raises what the reader
     raises (a `ModelFileError` is the reader's refusal)."""
     from minifig.build import build_head
-    from minifig.datasets import preset_figure
     from minifig.model_file import load_weights, read_model_file
     from minifig.shapes import flow
-    from minifig.spec import seed_figure
+    from minifig.spec import preset_figure, seed_figure
 
     model_file = read_model_file(raw)
     bases = {1: seed_figure(), 2: preset_figure("moons"), 64: preset_figure("digits")}

@@ -7,8 +7,8 @@ from tensorflow.python.eager import context
 
 from minifig.build import build_head
 from minifig.cards import brick
-from minifig.datasets import load, preset_figure
-from minifig.spec import seed_figure
+from minifig.datasets import load
+from minifig.spec import preset_figure, seed_figure
 
 
 def _figures():

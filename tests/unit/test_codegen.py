@@ -10,8 +10,8 @@ import pytest
 
 from minifig.build import build_head
 from minifig.codegen import python_script
-from minifig.datasets import DATASETS, load, preset_figure
-from minifig.spec import FigureSpec, Training, seed_figure
+from minifig.datasets import DATASETS, load
+from minifig.spec import FigureSpec, Training, preset_figure, seed_figure
 
 RUNNER = textwrap.dedent(
     """

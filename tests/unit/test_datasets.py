@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 
 from minifig.cards import brick
-from minifig.datasets import DATASETS, RECORDS, load, one_hot, preset_figure, small_or_big, split
+from minifig.datasets import DATASETS, RECORDS, load, one_hot, small_or_big, split
 from minifig.engine import Trainer
 from minifig.fit_check import misfits
 from minifig.i18n import STRINGS
-from minifig.spec import FigureSpec, problems, seed_figure
+from minifig.spec import FigureSpec, preset_figure, problems, seed_figure
 
 GENERATED = [record.id for record in RECORDS if record.has_count]
 
@@ -192,7 +192,8 @@ def test_each_preset_fits_and_learns_its_data(dataset_id):
 
 def test_making_the_registry_does_not_import_scikit_learn():
     # scikit-learn takes seconds to import; the page paints the lesson's data before it is needed.
-    code = "import sys, minifig.datasets as d; d.load('seed'); d.preset_figure('seed'); print('sklearn' in sys.modules)"
+    code = "import sys, minifig.datasets as d, minifig.spec as s; d.load('seed'); s.preset_figure('seed')"
+    code += "; print('sklearn' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.strip() == "False"
 

@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 
 from minifig.cards import CATALOGUE, brick
-from minifig.datasets import DATASETS, Dataset, load, preset_figure
+from minifig.datasets import DATASETS, Dataset, load
 from minifig.fit_check import Misfit, head_output, misfits, suggestions
 from minifig.i18n import Message
-from minifig.spec import FigureSpec, seed_figure
+from minifig.spec import FigureSpec, preset_figure, seed_figure
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 

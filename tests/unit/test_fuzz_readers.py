@@ -35,10 +35,10 @@ from hypothesis import strategies as st
 from minifig import challenge, signing, url_state
 from minifig.cards import CATALOGUE, LAYER, LOSS, OPTIMIZER, brick
 from minifig.csv_data import LABEL_KINDS, MAX_FEATURES, MAX_MAGNITUDE, MAX_ROWS, CsvResult, read_csv
-from minifig.datasets import DATASETS, preset_figure
+from minifig.datasets import DATASETS
 from minifig.i18n import Message
 from minifig.model_file import ModelFileError, read_model_file
-from minifig.spec import FigureSpec, SpecError, Training, from_dict, from_json, seed_figure
+from minifig.spec import FigureSpec, SpecError, Training, from_dict, from_json, preset_figure, seed_figure
 from minifig.typed_table import MAX_INPUTS, columns_for, edited, read_table, reshaped, seed_rows
 from tests.fuzz_inputs import WRONG_VALUES, mutate_bytes, mutate_json, mutate_text, positions, replaced
 

@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from minifig import fit_check
 from minifig.build import build_head
 from minifig.cards import CATALOGUE, LAYER, brick, cards_of
-from minifig.datasets import load, preset_figure
+from minifig.datasets import load
 from minifig.shapes import flow, head_builds
+from minifig.spec import preset_figure
 from tests.conftest import FUZZ
 from tests.figures import figures, seen_width
 

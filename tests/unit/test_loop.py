@@ -6,9 +6,9 @@ import pytest
 import tensorflow as tf
 
 from minifig import build, loop
-from minifig.datasets import load, preset_figure
+from minifig.datasets import load
 from minifig.engine import Trainer, epoch_order
-from minifig.spec import seed_figure
+from minifig.spec import preset_figure, seed_figure
 
 CASES = {
     "seed": (seed_figure(), "seed", 10),  # one input, yes/no, the whole data set in one batch

@@ -139,7 +139,8 @@ def test_conv_head_round_trips_through_its_file(tmp_path):
 
     import numpy as np
 
-    from minifig.datasets import load, preset_figure
+    from minifig.datasets import load
+    from minifig.spec import preset_figure
 
     head = (
         brick("conv2d", filters=4),
@@ -160,7 +161,7 @@ def test_conv_head_round_trips_through_its_file(tmp_path):
 def test_loaded_figure_keeps_the_eyes_and_data_settings(tmp_path):
     from dataclasses import replace
 
-    from minifig.datasets import preset_figure
+    from minifig.spec import preset_figure
 
     base = replace(preset_figure("circle"), eyes=("x1sq", "x2sq"), samples=150, noise=0.2)
     loaded = read_model_file(keras_bytes(build_head(base, 2), tmp_path))
@@ -240,7 +241,7 @@ def _wrong_shapes() -> dict[str, object]:
 def _conv_file() -> bytes:
     from dataclasses import replace
 
-    from minifig.datasets import preset_figure
+    from minifig.spec import preset_figure
     from tests.keras_files import saved
 
     head = (brick("conv2d", filters=4), brick("flatten"), brick("dense", units=10, activation="softmax"))

@@ -9,10 +9,10 @@ from minifig import fit_check
 from minifig.build import build_head
 from minifig.cards import brick
 from minifig.codegen import python_script
-from minifig.datasets import load, preset_figure
+from minifig.datasets import load
 from minifig.drawing import brick_label
 from minifig.shapes import flow, sees_images
-from minifig.spec import seed_figure
+from minifig.spec import preset_figure, seed_figure
 from minifig.summary import total_weights
 from minifig.url_state import from_query, to_query
 

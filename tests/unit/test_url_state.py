@@ -60,7 +60,7 @@ def test_address_without_figure_keys_is_not_a_figure():
 def test_eyes_sample_count_and_noise_travel_in_the_address():
     from dataclasses import replace
 
-    from minifig.datasets import preset_figure
+    from minifig.spec import preset_figure
 
     spec = replace(preset_figure("circle"), eyes=("x1sq", "x2sq"), samples=150, noise=0.25)
     query = to_query(spec)
