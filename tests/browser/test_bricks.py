@@ -77,17 +77,33 @@ def test_a_card_gripped_by_its_middle_lands_in_an_empty_head(page):
     assert palette_cards(page).count() >= 4, "the palette keeps its cards: a drag takes a copy"
 
 
-def drag_half(page, source, target, name: str, grip: tuple[float, float] = (0.5, 0.5), at: float = 0.5) -> None:
-    """Drag `source` (gripped at `grip`) to height `at` of `target`, with a screenshot while the mouse is down."""
-    start = source.bounding_box()
-    x0, y0 = start["x"] + start["width"] * grip[0], start["y"] + start["height"] * grip[1]
-    page.mouse.move(x0, y0)
-    page.mouse.down()
-    page.mouse.move(x0 + 8, y0 + 8, steps=4)
+def drag_half(
+    page, source, target, name: str, grip: tuple[float, float] = (0.5, 0.5), at: float = 0.5, within=None
+) -> None:
+    """Drag `source` (gripped at `grip`) to height `at` of `target`, with a screenshot while the mouse is down.
+
+    `within`, a scrolling box: the drop point is kept 60 px inside its visible part (nearer its edge, SortableJS
+    scrolls the box under the pointer)."""
+    for _ in range(3):  # the page may still be settling (a rerun, a scroll): press again if no drag began
+        page.wait_for_timeout(200)
+        start = source.bounding_box()
+        x0, y0 = start["x"] + start["width"] * grip[0], start["y"] + start["height"] * grip[1]
+        page.mouse.move(x0, y0)
+        page.mouse.down()
+        page.mouse.move(x0 + 8, y0 + 8, steps=4)
+        if page.evaluate("() => document.body.className.includes('minifig-dragging')"):
+            break
+        page.mouse.up()
     end = target.bounding_box()
     x1, y1 = end["x"] + end["width"] / 2, end["y"] + end["height"] * at
+    if within is not None:
+        box = within.bounding_box()
+        top, bottom = max(box["y"], 0) + 60, min(box["y"] + box["height"], page.viewport_size["height"]) - 60
+        y1 = min(max(y1, top), bottom)
     page.mouse.move(x1, y1, steps=25)
+    page.wait_for_timeout(250)  # SortableJS moves the card as the pointer passes (animated): let it settle
     page.mouse.move(x1, y1 + 2, steps=2)
+    page.wait_for_timeout(150)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png")
     page.mouse.up()
@@ -101,13 +117,21 @@ def test_bricks_reorder_by_dragging_and_leave_when_dragged_onto_the_palette(page
     assert titles(page)[-1] == f"{SEED_LAYERS + 1}. Dropout"
     page.set_viewport_size(DESKTOP if size == "1400" else PHONE)
     dropout, above = layer_cards(page).nth(SEED_LAYERS), layer_cards(page).nth(SEED_LAYERS - 1)
+    head = page.locator(".st-key-head")
     dropout.evaluate("brick => brick.scrollIntoView({block: 'start'})")
     page.mouse.wheel(0, -page.viewport_size["height"] / 3)  # the brick above in view too
+    # the head's box scrolls (on a wide screen it is shorter than two bricks): the dropout's title 150 px below
+    # the box's top, so the lower part of the brick above shows over it
+    head.evaluate(
+        """box => { const brick = [...box.children].filter(el => el.dataset.brick).at(-1);
+          box.scrollTop += brick.getBoundingClientRect().top - Math.max(box.getBoundingClientRect().top, 0) - 150; }"""
+    )
     page.wait_for_timeout(300)
-    # by its title (the card's middle is its settings), onto the brick above it
-    drag_half(page, dropout, above, f"bricks_mid_drag_{lang}_{size}", grip=(0.2, 0.05), at=0.3)
+    # by its title (the card's middle is its settings), onto the part of the brick above it that shows
+    drag_half(page, dropout, above, f"bricks_mid_drag_{lang}_{size}", grip=(0.2, 0.05), at=0.3, within=head)
+    said = page.evaluate("() => (document.querySelector('.minifig-sr') || {}).textContent")
     wait_idle(page)
-    assert titles(page)[SEED_LAYERS - 1 :] == [f"{SEED_LAYERS}. Dropout", f"{SEED_LAYERS + 1}. Dense"]
+    assert titles(page)[SEED_LAYERS - 1 :] == [f"{SEED_LAYERS}. Dropout", f"{SEED_LAYERS + 1}. Dense"], said
     assert len(titles(page)) == SEED_LAYERS + 1
 
     page.set_viewport_size({"width": 1400, "height": 2600})  # palette and head side by side, all in view

@@ -34,10 +34,11 @@ def test_seed_story_by_mouse(page):
     card_name = card_title(palette_card)
     head = page.locator(".st-key-head")
     head.evaluate("e => { e.scrollTop = e.scrollHeight; }")  # the head's box scrolls: its end is at the bottom
-    drag(page, palette_card, head)
+    drag(page, palette_card, head, to_end=True)
     wait_idle(page)
     assert head_cards(page).count() == SEED_LAYERS + 1
     assert card_title(layer_cards(page).nth(SEED_LAYERS)) == f"{SEED_LAYERS + 1}. {card_name}"
+    assert figure_bricks(page)[SEED_LAYERS - 1 :] == ["Dense 1 sigmoid", "Dense 64 relu"]  # below the seed's last
     shot(page, "b_dragged_into_head")
 
     # c. Its remove button takes it out again.
@@ -133,12 +134,19 @@ def epoch_of(text: str, target: int) -> int | None:
 # --- acting like a learner ------------------------------------------------------------------------------
 
 
-def drag(page, source, target, grip: tuple[float, float] = (0.5, 0.5), at: float = 1.0) -> None:
+def figure_bricks(page) -> list[str]:
+    """The head's bricks as the figure draws them, top to bottom (e.g. "Dense 64 relu")."""
+    lines = [line.strip() for line in page.locator(".st-key-figure").inner_text().splitlines()]
+    return [line for line in lines[lines.index("HEAD") + 1 : lines.index("TORSO")] if line]
+
+
+def drag(page, source, target, grip: tuple[float, float] = (0.5, 0.5), at: float = 1.0, to_end: bool = False) -> None:
     """Drag `source` onto `target` with real mouse moves: press, move a little, move, release.
 
     The card is gripped at `grip` (fractions of its width and height: the middle unless told) and dropped at
     height `at` of `target` (1.0 = just above its bottom edge), measured once the drag has begun: the head
-    makes room below its last brick while a card is dragged.
+    makes room below its last brick while a card is dragged. `to_end` first scrolls `target` to its end, as a
+    learner would to see that room.
     """
     source.scroll_into_view_if_needed()
     start = source.bounding_box()
@@ -147,10 +155,14 @@ def drag(page, source, target, grip: tuple[float, float] = (0.5, 0.5), at: float
     page.mouse.down()
     page.mouse.move(x0 + 8, y0 + 8, steps=4)
     page.wait_for_timeout(100)  # the drag has begun: the head's outline and room are drawn
+    if to_end:
+        target.evaluate("e => { e.scrollTop = e.scrollHeight; }")
     end = target.bounding_box()
     x1, y1 = end["x"] + end["width"] / 2, end["y"] + min(end["height"] * at, end["height"] - 12)
     page.mouse.move(x1, y1, steps=25)
+    page.wait_for_timeout(250)  # SortableJS moves the card as the pointer passes (animated): let it settle
     page.mouse.move(x1, y1 + 2, steps=2)
+    page.wait_for_timeout(150)
     page.mouse.up()
     page.mouse.move(1, 1)  # off the cards, so no tooltip stays open over them
 
