@@ -86,7 +86,7 @@ def test_digits_answer_a_picked_and_a_drawn_image(page):
     shot(page, "data_e_digits_picked")
     page.locator(".st-key-draw_digit label").click()
     wait_idle(page)
-    canvas = page.locator("iframe").last
+    canvas = page.locator("iframe[title*='drawable_canvas']")  # the canvas, not the page's other iframes
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
     x, top = box["x"] + 100, box["y"] + 40
