@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from minifig.i18n import STRINGS
-from tests.browser.conftest import SCREENSHOTS, TRAIN_MS, shot, wait_idle
+from tests.browser.conftest import SCREENSHOTS, TRAIN_MS, open_tab, shot, wait_idle
 from tests.browser.test_story import card_title, click, head_cards, status
 from tests.unit.test_codegen import RUNNER
 
@@ -76,6 +76,7 @@ def test_wine_is_told_to_normalise_learns_with_the_brick_and_its_code_learns_the
     shot(page, "normalization_c_trained")
     section_shot(page, "section_train", "normalization_c_trained_status")
 
+    open_tab(page, "take_home")
     page.get_by_role("tab", name=STRINGS["ui.tab_code"]["en"]).click()
     code = page.locator(".st-key-code_export").inner_text()
     assert "layers.Normalization()" in code and "model.layers[0].adapt(X_train)" in code
