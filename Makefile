@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint bench fuzz
+.PHONY: run test test-all lint bench fuzz
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ lint: $(INSTALLED)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Everything, at full length: the slow cases too, and the fuzz tests with many more inputs (an hour or more).
+test-all: lint
+	MINIFIG_SLOW=1 HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider
 
 # The fuzz tests (pytest -m fuzz) with many more generated and damaged inputs than `make test` gives them.
 fuzz: $(INSTALLED)

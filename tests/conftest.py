@@ -1,5 +1,7 @@
-"""Shared by every layer of tests: a Redis server of the tests' own (the room store), and Hypothesis's profiles:
-`default` for `make test`, `fuzz` (HYPOTHESIS_PROFILE=fuzz, `make fuzz`) for many more generated cases."""
+"""Shared by every layer of tests: a Redis server of the tests' own (the room store), Hypothesis's profiles
+(`default` for `make test`, `fuzz` (HYPOTHESIS_PROFILE=fuzz, `make fuzz`) for many more generated cases), and the
+`slow` mark: cases that take minutes each (e.g. Keras's own fit of every preset's exported script) run in
+`make test-all` (MINIFIG_SLOW=1), not in `make test`, which keeps a fast case of each kind."""
 
 from __future__ import annotations
 
@@ -22,6 +24,17 @@ settings.register_profile("default", **_PATIENT)
 settings.register_profile("fuzz", max_examples=2000, **_PATIENT)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
+SLOW = os.environ.get("MINIFIG_SLOW") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if SLOW:
+        return
+    later = pytest.mark.skip(reason="slow: `make test-all` runs it (MINIFIG_SLOW=1)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(later)
+
 
 REDIS_SERVER = "/usr/bin/redis-server"
 REDIS_START_SECONDS = 15

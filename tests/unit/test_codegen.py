@@ -66,7 +66,12 @@ def test_comments_follow_the_language():
     assert 'layers.Dense(units=1, activation="sigmoid")' in python_script(spec, data, "en")
 
 
-@pytest.mark.parametrize("dataset_id", list(DATASETS))
+QUICK_PRESETS = {"seed", "digits", "xor", "gauss", "blobs", "plane"}  # yes/no, classes, images, the plane, numbers
+
+
+@pytest.mark.parametrize(
+    "dataset_id", [pytest.param(d, marks=() if d in QUICK_PRESETS else pytest.mark.slow) for d in DATASETS]
+)
 def test_every_presets_exported_script_trains_to_its_bound(tmp_path, dataset_id):
     """The script alone (Keras's own fit, no Streamlit, no engine) builds the app's model and learns the data."""
     from tests.unit.test_datasets import PRESET_BOUNDS

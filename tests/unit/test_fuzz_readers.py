@@ -44,9 +44,13 @@ from tests.fuzz_inputs import WRONG_VALUES, mutate_bytes, mutate_json, mutate_te
 
 pytestmark = pytest.mark.fuzz
 
-CSV_BUDGET_S = 1.0  # issue 11: every CSV up to the upload limit answered in at most a second of CPU
-KERAS_BUDGET_S = 3.0  # reading, rebuilding the figure and loading its weights
-SMALL_BUDGET_S = 0.25  # a figure file, an address, a challenge link
+# CPU budgets, doubled (`SHARED`): the tests share the machine with other work (CI runs them beside Chromium and a
+# server), which makes the same work cost more CPU time; `bench/readers.py` measures against the plain budgets.
+# Doubled, they still catch what they are for: a reader that grows with its input's square (seconds to minutes).
+SHARED = 2.0
+CSV_BUDGET_S = 1.0 * SHARED  # issue 11: every CSV up to the upload limit answered in at most a second of CPU
+KERAS_BUDGET_S = 3.0 * SHARED  # reading, rebuilding the figure and loading its weights
+SMALL_BUDGET_S = 0.25 * SHARED  # a figure file, an address, a challenge link
 MEMORY_BUDGET_MB = 50
 FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
