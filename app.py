@@ -51,7 +51,6 @@ def page() -> None:
         render_header()
         board.render_board()
         st.stop()
-    lesson.init()
     challenge.init()
     lesson_start = render_header()  # beside the title: the lesson's start
     state.show_notices("page")

@@ -38,7 +38,7 @@ def render_card_download(spec: FigureSpec, usable: bool) -> None:
 
 def page_link(query: dict, with_extras: bool = True) -> str:
     """The page's address with `query` and (`with_extras`) the parameters kept beside the figure (a challenge)."""
-    extras = st.session_state.get("address_extras", {}) if with_extras else {}
+    extras = st.session_state.address_extras if with_extras else {}
     query = {**query, **{key: value for key, value in extras.items() if key not in query}}  # as the address has it
     base = st.context.url or ""
     if base and not urlsplit(base).path:
@@ -49,7 +49,7 @@ def page_link(query: dict, with_extras: bool = True) -> str:
 def remember_question(spec: FigureSpec, usable: bool) -> None:
     """Keep the question the sliders ask now and its answer for the card (the question's fragment calls this on
     every move: the card is made at the click, when only what is kept here can be read)."""
-    st.session_state.setdefault("card_asked", {})["now"] = _asked(spec) if usable else None
+    st.session_state.card_asked["now"] = _asked(spec) if usable else None
 
 
 def _asked(spec: FigureSpec) -> Asked | None:
@@ -60,10 +60,9 @@ def _asked(spec: FigureSpec) -> Asked | None:
     if head is None:
         return None
     choice = current_choice()
-    if choice.is_plane and ss.get("predict_x1") is not None and ss.get("predict_x2") is not None:
+    if choice.is_plane and None not in (point := [ss.get(f"predict_x{n}") for n in (1, 2)]):
         from components.plane import through_eyes
 
-        point = [ss.predict_x1, ss.predict_x2]
         inputs = through_eyes(choice, np.array([point]))
         question = ", ".join(f"{name} = {value:g}" for name, value in zip(choice.raw.feature_names, point, strict=True))
     elif choice.raw.n_features == 1 and not choice.raw.image_shape and ss.get("predict_input") is not None:

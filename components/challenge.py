@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.room import server_secret
-from components.state import notify, tr
+from components.state import Ask, ask, asked, keep_values, notify, tr
 from minifig import challenge as core
 from minifig import signing
 from minifig.datasets import DATASETS
@@ -26,17 +26,15 @@ HIDDEN_KEYS = {
 def init() -> None:
     """Read the challenge from the address once per session; keep the values of hidden controls every run."""
     ss = st.session_state
-    ss.setdefault("address_extras", {})  # query parameters the address keeps beside the figure
-    if "challenge_card" not in ss:
+    if not ss.challenge_read:
+        ss.challenge_read = True
         ss.challenge_card = _from_address()
     for control in ss.challenge_card.hidden if ss.challenge_card else ():
-        for key in HIDDEN_KEYS.get(control, ()):
-            if key in ss:
-                ss[key] = ss[key]
+        keep_values(HIDDEN_KEYS.get(control, ()))
 
 
 def active() -> core.Challenge | None:
-    return st.session_state.get("challenge_card")
+    return st.session_state.challenge_card
 
 
 def shows(control: str) -> bool:
@@ -61,15 +59,15 @@ def refuses_brick(n_bricks: int) -> bool:
     challenge = active()
     if core.allows_another_brick(challenge, n_bricks):
         return False
-    st.session_state.challenge_brick_refused = challenge.max_bricks
+    ask(Ask.SAY_BRICK_REFUSED)
     return True
 
 
 def show_brick_refusal() -> None:
     """Say (once, above the head) that a brick was refused by the challenge's limit."""
-    refused = st.session_state.pop("challenge_brick_refused", None)
-    if refused is not None:
-        st.warning(tr("challenge.brick_refused", n=refused))
+    challenge = active()
+    if asked(Ask.SAY_BRICK_REFUSED) and challenge is not None:
+        st.warning(tr("challenge.brick_refused", n=challenge.max_bricks))
 
 
 def render_banner() -> None:

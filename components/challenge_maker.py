@@ -91,7 +91,9 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
                 lang = st.session_state.lang
                 st.error("  \n".join([tr("challenge.unwinnable"), *(f"- {reason.text(lang)}" for reason in reasons)]))
                 return
-            room = st.session_state.setdefault("room_id", signing.new_room())  # one room per teacher's session
+            if st.session_state.room_id is None:  # one room per teacher's session
+                st.session_state.room_id = signing.new_room()
+            room = st.session_state.room_id
             st.markdown(tr("room.learners_link"))
             st.code(challenge_link(start, challenge, room), language=None, wrap_lines=True)
         with st.container(key="board_link"):

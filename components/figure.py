@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.challenge import refuses_brick
 from components.loop import current_picture, render_loop_line
-from components.state import head_key, make_item, model_key, tr
+from components.state import Ask, ask, asked, head_key, make_item, model_key, tr
 from minifig import head_edit
 from minifig.cards import CATALOGUE
 from minifig.datasets import Dataset
@@ -75,7 +75,7 @@ def _put_first(card_id: str) -> None:
     if adding and refuses_brick(len(head)):
         return  # a challenge's limit: refuses_brick says why
     if adding and not head_edit.can_add(head):
-        st.session_state.head_full_notice = True
+        ask(Ask.SAY_HEAD_FULL)
         return
     st.session_state.head = head_edit.put_first(head, lambda item: item["card"] == card_id, lambda: make_item(card_id))
 
@@ -97,13 +97,13 @@ def not_ready(problems: list, marks: list[Misfit]) -> str | None:
 def render_compile(spec: FigureSpec, refusal: str | None, data: Dataset) -> None:
     """The Compile button; compiling is refused, with the reason, while anything is wrong."""
     clicked = st.button(tr("ui.compile"), key="compile", type="primary", width="stretch")
-    if clicked or st.session_state.pop("lesson_compile", False):  # the lesson's "Show me" compiles too
+    if clicked or asked(Ask.COMPILE):  # the lesson's "Show me" compiles too
         if refusal:
-            st.session_state.compile_refused = True
+            ask(Ask.SAY_COMPILE_REFUSED)
         else:
             _compile(spec, data)
             st.rerun()
-    if refusal and st.session_state.pop("compile_refused", False):
+    if refusal and asked(Ask.SAY_COMPILE_REFUSED):
         st.error(refusal)
     elif st.session_state.trainer is not None:
         st.success(tr("ui.compiled"))

@@ -5,7 +5,7 @@ import streamlit as st
 from components.bricks import last_edit, render_hand
 from components.challenge import refuses_brick, show_brick_refusal
 from components.palette import swatch
-from components.state import make_item, param_key, tr
+from components.state import Ask, ask, asked, make_item, param_key, tr
 from minifig import head_edit
 from minifig.cards import CATALOGUE, LAYER, Param, cards_of
 from minifig.i18n import STRINGS
@@ -18,7 +18,7 @@ def render_head(weights: tuple[int, ...] | None = None) -> None:
     """The head's bricks; `weights` (the brick meter's count per brick, top to bottom) is shown on each card."""
     st.header(tr("ui.head"))
     st.caption(tr("ui.head_help"))
-    if st.session_state.pop("head_full_notice", False):
+    if asked(Ask.SAY_HEAD_FULL):
         st.warning(tr("ui.head_full", n=MAX_LAYERS))
     show_brick_refusal()
     head = st.session_state.head
@@ -54,7 +54,7 @@ def _apply_hand_edit() -> None:
     if edit.kind == "add" and refuses_brick(len(before)):
         return  # a challenge's limit: the head stays as it was, and says why
     if edit.kind == "add" and not head_edit.can_add(before):
-        st.session_state.head_full_notice = True
+        ask(Ask.SAY_HEAD_FULL)
         return
     st.session_state.head = head_edit.apply_edit(before, edit, make_item, lambda item: item["uid"])
 

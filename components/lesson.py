@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from components.state import apply_figure, tr
+from components.state import Ask, apply_figure, ask, tr
 from minifig import answers, lesson
 from minifig.cards import CATALOGUE
 from minifig.drawing import figure_svg
@@ -20,13 +20,6 @@ SECTIONS = ("data", "build", "train", "ask", "results", "home", "compare")  # ke
 # The workbench columns a presenter hides with a section (the build spans the palette, head and figure columns).
 COLUMNS = {"build": ("bench_palette", "bench_build", "bench_figure")}
 HIGHLIGHT = "#f2cd37"
-
-
-def init() -> None:
-    st.session_state.setdefault("lesson_step", 0)  # 0: not started; 1..len(STEPS): the step shown
-    st.session_state.setdefault("presenter", False)
-    st.session_state.setdefault("lesson_ask_from", None)  # the question asked when the last step began
-    st.session_state.setdefault("lesson_quoted", None)  # the question the lesson last quoted the answer to
 
 
 def progress(spec: FigureSpec, fits: bool) -> lesson.Progress:
@@ -180,9 +173,9 @@ def _show_me(action: str) -> None:
             ss.legs = lesson.LEGS
             ss.lr = CATALOGUE[lesson.LEGS].defaults()["learning_rate"]
     elif action == "compiled":
-        ss.lesson_compile = True
+        ask(Ask.COMPILE)
     elif action == "trained":
-        ss.lesson_train = True
+        ask(Ask.TRAIN)
     elif action == "asked":
         asked = ss.get("predict_input")
         ss.predict_input = 8.0 if asked is not None and asked <= 5.5 else lesson.FIRST_QUESTION
@@ -191,8 +184,8 @@ def _show_me(action: str) -> None:
 def follow_question(value: float) -> None:
     """Called by the question's slider (a fragment): at the last step, the lesson notices the question."""
     ss = st.session_state
-    step = lesson.step_at(ss.get("lesson_step", 0))
-    if step is not None and step.waits_for == "asked" and ss.get("lesson_quoted") != value:
+    step = lesson.step_at(ss.lesson_step)
+    if step is not None and step.waits_for == "asked" and ss.lesson_quoted != value:
         ss.lesson_quoted = value
         st.rerun(scope="app")
 

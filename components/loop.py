@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from components.state import tr
+from components.state import Ask, ask, asked, tr
 from minifig.loop import PHASES, LoopPicture, LoopStep, batch_step, picture
 from minifig.pace import PACES
 
@@ -40,14 +40,14 @@ def _go_on() -> None:
     """A new pace ends the running run (as every click does); it goes on at the new pace."""
     run = st.session_state.run
     if run is not None and run["state"] == "running":
-        st.session_state.go_on = True
+        ask(Ask.GO_ON)
 
 
 def _phase() -> None:
     """The next phase of the batch being walked, or a new batch round the loop (trained now, shown a phase a time)."""
     ss = st.session_state
     if ss.trainer is None:
-        ss.phase_refused = True
+        ask(Ask.SAY_PHASE_REFUSED)
         return
     walk = ss.loop if ss.loop is not None and ss.loop["trainer"] is ss.trainer else None
     if walk is not None and walk["walk"] and walk["shown"] < len(PHASES):
@@ -77,7 +77,7 @@ def current_picture() -> LoopPicture | None:
 def render_loop_line(place, shown: LoopPicture | None) -> None:
     """The step in plain words under the figure (the phase walk says which phase it is at)."""
     ss = st.session_state
-    if ss.pop("phase_refused", False):
+    if asked(Ask.SAY_PHASE_REFUSED):
         place.error(tr("ui.train_uncompiled"))
     elif shown is None:
         place.caption(tr("loop.hint") if ss.trainer is not None else "")

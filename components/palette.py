@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.challenge import refuses_brick
 from components.explain import render_why_when
-from components.state import add_brick, tr
+from components.state import Ask, add_brick, ask, tr
 from minifig.cards import LAYER, brick, cards_of
 from minifig.head_edit import PALETTE, PALETTE_ITEM_PREFIX, can_add
 
@@ -42,4 +42,4 @@ def _add(card_id: str) -> None:
     if can_add(st.session_state.head):
         add_brick(card_id)
     else:
-        st.session_state.head_full_notice = True
+        ask(Ask.SAY_HEAD_FULL)

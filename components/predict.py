@@ -92,10 +92,10 @@ def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
 
     raw = choice.raw
     point = []
-    for column, key in zip(st.columns(2), ("predict_x1", "predict_x2"), strict=True):
-        ends = slider_range(float(raw.x[:, len(point)].min()), float(raw.x[:, len(point)].max()), 100, at=0.5)
-        name = raw.feature_names[len(point)]
-        point.append(column.slider(name, ends.low, ends.high, value=ends.start, step=ends.step, key=key))
+    for n, column in enumerate(st.columns(2), start=1):  # keys predict_x1, predict_x2
+        ends = slider_range(float(raw.x[:, n - 1].min()), float(raw.x[:, n - 1].max()), 100, at=0.5)
+        name = raw.feature_names[n - 1]
+        point.append(column.slider(name, ends.low, ends.high, value=ends.start, step=ends.step, key=f"predict_x{n}"))
     if _answer(spec, choice.seen, usable, through_eyes(choice, np.array([point]))) is not None:
         head = answering_head(spec, choice.seen)
         st.plotly_chart(map_of(head, choice, asked=tuple(point)), key="answer_map", config={"displayModeBar": False})

@@ -3,11 +3,14 @@
 The figure lives as widget values (head bricks, their parameters, torso, legs, settings); `figure()`
 reads them into a `FigureSpec`. The trained model (`trainer`) belongs to the figure it was compiled
 from: changing a piece of the model clears it, as Playground resets when a parameter changes.
+A key not in `DEFAULTS` is a widget's own (declared by its `key=`); `tests/app/test_state_table.py` names
+any other. One panel asks another to act through `ask(Ask.…)` / `asked(Ask.…)`, never through a flag of its own.
 """
 
 from __future__ import annotations
 
-import itertools
+import copy
+import enum
 
 import streamlit as st
 
@@ -50,7 +53,6 @@ DEFAULTS = {
     "live_figure": None,  # redraws the figure and its loop while the trainer trains (components.figure)
     "pace": 0,  # epochs a second while training, 0 for as fast as it goes (minifig.pace)
     "loop": None,  # {"trainer", "step": minifig.loop.LoopStep, "shown": phases shown, "walk": phase by phase}
-    "go_on": False,  # a run stopped by a new pace goes on at that pace
     "run": None,  # {"target": epochs asked, "state": "running" | "done" | "stopped" | "diverged"}
     "time_travel": None,  # the epoch the page shows the trained figure at (components.timeline), None for now
     "timeline_end": None,  # (trainer id, last epoch) the timeline slider was last drawn for
@@ -59,18 +61,60 @@ DEFAULTS = {
     "table_inputs": 1,
     "table_data": None,  # the Dataset of the last typed table that read well
     "table_problems": (),  # why the table as typed now cannot be used
+    "head": None,  # the head's bricks, top to bottom: [{"uid", "card"}] (see make_item); None until init sets it
+    "last_uid": 0,  # the last id given to a head brick (its parameters' widgets are keyed `p<uid>_<name>`)
+    "requests": frozenset(),  # what one panel asked another to do on this run or the next (Ask), each done once
+    "notices": {},  # place -> (kind, lines): a message kept until the part at that place shows it (notify)
+    "compare_kept": [],  # the figures kept for comparison (components.compare), and their joint run
+    "compare_run": None,  # {"epoch", "target", "state"} of the joint run of the kept figures
+    "compare_data": None,  # the data the kept figures were kept for: other data drops them
+    "card_asked": {},  # {"now": the question the sliders ask and its answer} for the figure's card (components.card)
+    "address_extras": {},  # query parameters the address keeps beside the figure (a challenge's)
+    "challenge_read": False,  # the address's challenge was read (once a session)
+    "challenge_card": None,  # the challenge the page is in (minifig.challenge.Challenge), or None
+    "challenge_room": None,  # that challenge's sealed link (signing.SealedChallenge): its room on the board
+    "room_member": None,  # the learner on the room's board (minifig.challenge.Member) once a nickname is given
+    "room_id": None,  # the room of the challenges this teacher makes (one a session)
+    "board_said": None,  # (kind, sentence key, until when): what clearing the room did, said for a few refreshes
+    "lesson_step": 0,  # the lesson's step shown, 1..len(lesson.STEPS); 0: not started
+    "presenter": False,  # the lesson's presenter view (large type, one section at a time)
+    "lesson_ask_from": None,  # the question asked when the lesson's last step began
+    "lesson_quoted": None,  # the question the lesson last quoted the answer to
 }
+
+
+class Ask(enum.StrEnum):
+    """What one panel asks another to do (or to say) on this run or the next: `ask(...)`, then `asked(...)` once."""
+
+    COMPILE = "compile"  # the lesson's "Show me" compiles the figure (components.figure)
+    TRAIN = "train"  # the lesson's "Show me" trains it (components.training)
+    GO_ON = "go_on"  # a run stopped by a new pace goes on at that pace (components.loop -> training)
+    SAY_COMPILE_REFUSED = "say_compile_refused"  # Compile was refused: say why, after the rerun
+    SAY_HEAD_FULL = "say_head_full"  # a brick was refused because the head is full (components.head says it)
+    SAY_BRICK_REFUSED = "say_brick_refused"  # a brick was refused by the challenge's limit (components.challenge)
+    SAY_PHASE_REFUSED = "say_phase_refused"  # a phase step was asked before compiling (components.loop)
+
+
+def ask(action: Ask) -> None:
+    """Ask for `action`; the panel that does it answers once (`asked`)."""
+    st.session_state.requests = st.session_state.requests | {action}
+
+
+def asked(action: Ask) -> bool:
+    """Whether `action` was asked since it was last answered; answering it here, so it is done once."""
+    requests = st.session_state.requests
+    if action not in requests:
+        return False
+    st.session_state.requests = requests - {action}
+    return True
 
 
 def init() -> None:
     """Declare every key; a new session starts from the figure in the address, or the lesson's."""
     for key, value in DEFAULTS.items():
-        st.session_state.setdefault(key, value)
-    st.session_state.setdefault("notices", {})
-    for key in ("compare_kept", "compare_run", "compare_data"):  # figures kept for comparison (components.compare)
-        st.session_state.setdefault(key, [] if key == "compare_kept" else None)
-    st.session_state.setdefault("compare_name", "")
-    if "head" not in st.session_state:
+        if key not in st.session_state:
+            st.session_state[key] = copy.deepcopy(value)  # each session its own lists and dicts
+    if st.session_state.head is None:
         apply_figure(_figure_from_address() or _SEED)
 
 
@@ -125,7 +169,7 @@ def sync_address(spec: FigureSpec, usable: bool) -> None:
     """Keep the page address equal to the figure, so copying it shares the whole set-up."""
     if not usable:
         return
-    query = {**url_state.to_query(spec), **st.session_state.get("address_extras", {})}  # e.g. a challenge
+    query = {**url_state.to_query(spec), **st.session_state.address_extras}  # e.g. a challenge
     current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
     wanted = {key: value if isinstance(value, list) else [value] for key, value in query.items()}
     if current != {key: value for key, value in wanted.items() if value}:
@@ -142,7 +186,14 @@ def refresh_translated_choices() -> None:
     (streamlit/streamlit#13788); a value set through the session state is sent to the browser anew.
     """
     ss = st.session_state
-    for key in [*TRANSLATED_CHOICES, *(k for k in ss if isinstance(k, str) and k.endswith("_regularizer"))]:
+    keep_values([*TRANSLATED_CHOICES, *(k for k in ss if isinstance(k, str) and k.endswith("_regularizer"))])
+
+
+def keep_values(keys) -> None:
+    """Set each of these widgets' keys to its own value: one not drawn this run keeps it (Streamlit would drop it),
+    and one drawn anew is sent to the browser again."""
+    ss = st.session_state
+    for key in keys:
         if key in ss:
             ss[key] = ss[key]
 
@@ -153,8 +204,8 @@ def tr(key: str, **values) -> str:
 
 
 def new_uid() -> int:
-    counter = st.session_state.setdefault("_uids", itertools.count(1))
-    return next(counter)
+    st.session_state.last_uid += 1
+    return st.session_state.last_uid
 
 
 def make_item(card_id: str, params: dict | None = None) -> dict:

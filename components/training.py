@@ -12,7 +12,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yiel
 from components.challenge import shows
 from components.gate import MAX_TRAIN_SECONDS, gate, learner
 from components.loop import pause, render_pace, render_step_buttons, show_step
-from components.state import tr
+from components.state import Ask, asked, tr
 from components.timeline import mark_epoch, render_timeline
 from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
@@ -41,14 +41,14 @@ def render_training(
         right.number_input(tr("field.batch_size"), step=1, key="batch_size")
     train_col, stop_col, reset_col = st.columns(3)
     train = train_col.button(tr("ui.train"), key="train", type="primary", width="stretch")
-    train = st.session_state.pop("lesson_train", False) or train  # the lesson's "Show me" trains too
+    train = asked(Ask.TRAIN) or train  # the lesson's "Show me" trains too
     stop_col.button(tr("ui.stop"), key="stop", width="stretch")
     reset_col.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
     step_col, phase_col, pace_col = st.columns([1, 1, 1.6], vertical_alignment="bottom")
     step = render_step_buttons(step_col, phase_col)
     with pace_col:
         render_pace()
-    go_on = st.session_state.pop("go_on", False)  # a run stopped by a new pace goes on
+    go_on = asked(Ask.GO_ON)  # a run stopped by a new pace goes on
     with st.container(key="train_status"):
         status, progress = st.empty(), st.empty()
     with st.container(key="coach"):
