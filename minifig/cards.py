@@ -1,5 +1,7 @@
 """The card catalogue: every brick a learner can put on the figure, as data.
 
+Size: the catalogue is data, one record per card (most of the file); the functions around it are short.
+
 A card is a record — id, kind, the Keras class it stands for, its parameters with defaults and
 bounds, and a colour; its one-line explanation is the sentence `explain.line.<id>` in the locale files (with its
 "why / when", `explain.why.<id>` and `explain.when.<id>`). Adding a card means adding one record here and its

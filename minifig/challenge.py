@@ -1,5 +1,8 @@
 """Challenge cards for workshops: a data set, a goal, limits and hidden controls, shared as one link.
 
+Size: the link's reader (each field checked, each refusal with its reason) beside the checks of a figure
+against the card; both read the same fields.
+
     ?challenge=eyJ2IjoxLCJkYXRhIjoiY2lyY2xlIiwi...     (base64url of compact JSON, no padding)
 
     {"v": 1, "data": "circle", "samples": 300, "noise": 0.1, "val": 0.2,

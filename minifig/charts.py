@@ -1,5 +1,9 @@
 """Plotly figures of training and answers, built from plain numbers (no page code): the live curves are
-redrawn several times a second while training, so they are built cheaply."""
+redrawn several times a second while training, so they are built cheaply.
+
+Size: one short builder per kind of chart (curves, answer, map, confusion, truth, image, probabilities,
+comparison); they share colours, labels and thinning.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """The learner's own data: a CSV file read into a `Dataset`, or every reason it cannot be.
 
+Size: one reader of a learner's file, with a reason for each way a file can be wrong (and the figure that
+starts on it).
+
 `read_csv` never raises on a bad file: it returns a `CsvResult` whose `problems` are messages the
 learner can act on (in English and Korean), so the page can keep the current data untouched. As
 soon as the file reads as a table, the result also carries its columns and first rows, so the page

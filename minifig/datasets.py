@@ -1,5 +1,7 @@
 """Data sets the figure learns from: inputs X, true answers Y and what kind of answer Y is.
 
+Size: the registry is data, one record per data set with its preset figure, beside the generators.
+
 A data set says its `label_kind` — "binary" (yes/no, 0/1), "classes" (one of n) or "number" —
 because the fit check and the engine both depend on it.
 

@@ -1,5 +1,8 @@
 """A card's "why / when" panel: two sentences and a tiny picture (SVG text, no plotting library).
 
+Size: one small computed picture per kind of card (activation, loss, optimizer walk, dropout, normalization,
+convolution, pooling, flatten), with the SVG helpers they share.
+
 The pictures are computed, not drawn by hand: an activation's curve, a loss as a function of the miss,
 an optimizer's walk down an elongated bowl with its own update rule (tests check each against Keras).
 """

@@ -1,6 +1,9 @@
 """The figure card: one PNG to take home or pin on a wall — the figure drawn in its cards' colours, its bricks,
 its loss curve, an answer it gave, and a QR code of the page link that brings the figure back.
 
+Size: one Pillow picture drawn part by part (header, figure, bricks, curve, answer, QR code), with the
+text helpers those parts share.
+
 Drawn with Pillow from the drawing's own layout (`minifig.drawing.part_boxes` and its sizes), so the card and
 the page show the same figure. Korean needs a CJK font: Noto Sans CJK when installed, else Pillow's own font
 (Korean letters then show as boxes, but the card is still made).

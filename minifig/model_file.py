@@ -1,5 +1,8 @@
 """Reading a learner's `.keras` file without ever letting it run code.
 
+Size: a security boundary kept whole in one file so it can be reviewed at once: the zip, the config and
+the weights checks.
+
 `keras.saving.load_model` is never given an uploaded file: its safe mode has been bypassed again and
 again (CVE-2024-3660, CVE-2025-1550, CVE-2025-8747, CVE-2025-9905, CVE-2025-9906, CVE-2026-1462).
 Instead the archive is opened as a plain zip within size limits, its `config.json` read as plain
