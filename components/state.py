@@ -24,28 +24,28 @@ from minifig.spec import FigureSpec, SpecError, Training, seed_figure
 _SEED = seed_figure()
 
 DEFAULTS = {
-    "lang": "en",
-    "dataset": _SEED.dataset,
-    "torso": _SEED.torso.card,
-    "legs": _SEED.legs.card,
-    "lr": _SEED.legs.params["learning_rate"],
-    "momentum": 0.0,
-    "epochs": _SEED.training.epochs,
-    "batch_size": _SEED.training.batch_size,
-    "validation_split": _SEED.training.validation_split,
-    "seed": _SEED.training.seed,
+    "lang": "en",  # the page's language (a locale file's name: minifig.locale_files)
+    "dataset": _SEED.dataset,  # the data set the figure learns from (a DATASETS id, or the CSV slot)
+    "torso": _SEED.torso.card,  # the torso's card id (the loss), or None
+    "legs": _SEED.legs.card,  # the legs' card id (the optimizer), or None
+    "lr": _SEED.legs.params["learning_rate"],  # the legs' learning rate
+    "momentum": 0.0,  # the legs' momentum (SGD only)
+    "epochs": _SEED.training.epochs,  # the training settings: epochs of a run, ...
+    "batch_size": _SEED.training.batch_size,  # ... examples per step, ...
+    "validation_split": _SEED.training.validation_split,  # ... the share kept aside to check on, ...
+    "seed": _SEED.training.seed,  # ... and the seed of the first weights and the split
     "samples": 300,  # the data set's settings, when it has them (`apply_figure` sets its defaults)
-    "noise": 0.1,
-    "eyes": list(DEFAULT_VIEWS),
+    "noise": 0.1,  # (see samples)
+    "eyes": list(DEFAULT_VIEWS),  # the views of the inputs the head sees (minifig.features)
     "csv_file": None,  # {"raw", "name", "result"}: the learner's last CSV file and how it read
     "csv_data": None,  # the Dataset of the last CSV file that read well
     "csv_name": "",  # and that file's name
     "csv_version": 0,  # counts the CSV files used, so a new file drops the model of the old one
-    "answer_column": None,
-    "csv_kind": "auto",
-    "csv_drop": False,
+    "answer_column": None,  # the CSV file's answer column; None: the last one
+    "csv_kind": "auto",  # the kind of answer the CSV holds, or "auto" to guess it
+    "csv_drop": False,  # the CSV's rows with a missing number are dropped
     "show_val": True,  # views of the map: validation points shown, yes/no answers discretised
-    "discretise": False,
+    "discretise": False,  # (see show_val)
     "trainer": None,  # engine.Trainer of the compiled figure, or None
     "compiled_key": None,  # model_key() of the figure the trainer was built from
     "babble": None,  # (head_key, engine.Head) answering before compile
@@ -58,7 +58,7 @@ DEFAULTS = {
     "timeline_end": None,  # (trainer id, last epoch) the timeline slider was last drawn for
     "table_base": None,  # (columns, rows) the typed table's editor started from; None for the lesson's data
     "table_version": 0,  # counts new starts of the editor (a new number of input columns)
-    "table_inputs": 1,
+    "table_inputs": 1,  # the typed table's number of input columns
     "table_data": None,  # the Dataset of the last typed table that read well
     "table_problems": (),  # why the table as typed now cannot be used
     "head": None,  # the head's bricks, top to bottom: [{"uid", "card"}] (see make_item); None until init sets it

@@ -9,6 +9,8 @@ returns an f-string counts as that shape too, and such a function in `components
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from pathlib import Path
 
 from components.state import DEFAULTS
@@ -119,3 +121,21 @@ def test_the_scan_sees_the_keys_the_page_uses():
     constants, builders = _module_names(trees)
     found = {(key, how) for path, tree in trees.items() for key, _, how in _uses(path, tree, constants, builders)}
     assert {("trainer", "attribute"), ("predict_input", "get"), ("p{}_{}", "get")} <= found
+
+
+def test_every_key_of_the_state_table_says_what_it_means():
+    """Each entry of `DEFAULTS` has its meaning beside it: a comment on the line where the key is declared."""
+    source = STATE.read_text()
+    table = next(
+        node.value
+        for node in ast.parse(source).body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "DEFAULTS" for t in node.targets)
+    )
+    commented = {
+        token.start[0]
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type == tokenize.COMMENT
+    }
+    silent = [key.value for key in table.keys if key.lineno not in commented]
+    assert [key.value for key in table.keys] == list(DEFAULTS)  # the scan read the table itself
+    assert not silent, f"keys of components/state.DEFAULTS without a meaning: {silent}"
