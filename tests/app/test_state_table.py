@@ -139,3 +139,25 @@ def test_every_key_of_the_state_table_says_what_it_means():
     silent = [key.value for key in table.keys if key.lineno not in commented]
     assert [key.value for key in table.keys] == list(DEFAULTS)  # the scan read the table itself
     assert not silent, f"keys of components/state.DEFAULTS without a meaning: {silent}"
+
+
+def _asks_and_answers() -> None:
+    import streamlit as st
+
+    from components.state import Ask, ask, asked
+
+    st.session_state.setdefault("requests", frozenset())
+    if not st.session_state.get("asked_once"):
+        st.session_state.asked_once = True
+        ask(Ask.COMPILE)
+        ask(Ask.TRAIN)
+    st.text(",".join(str(asked(action)) for action in (Ask.COMPILE, Ask.COMPILE, Ask.TRAIN, Ask.GO_ON)))
+
+
+def test_a_request_is_answered_once_and_only_when_asked():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_function(_asks_and_answers, default_timeout=60).run()
+    assert app.text[0].value == "True,False,True,False"
+    app.run()  # the next run: nothing asked any more
+    assert app.text[0].value == "False,False,False,False"
