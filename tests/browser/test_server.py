@@ -13,7 +13,17 @@ import pytest
 
 from bench.load import cpu_seconds, server_pid
 from tests.browser.conftest import TRAIN_MS, open_app, running_app, shot, wait_idle
-from tests.browser.test_story import SEED_LAYERS, click, head_cards, press, running_epoch, set_number, status
+from tests.browser.test_story import (
+    LONG_RUN,
+    SEED_LAYERS,
+    click,
+    head_cards,
+    press,
+    running_epoch,
+    set_number,
+    start_long_run,
+    status,
+)
 from tests.browser.test_take_home import set_units, units_box
 
 pytestmark = pytest.mark.browser
@@ -24,7 +34,6 @@ SGD_FIGURE = (  # another head, other legs, another batch size and seed than the
     "?data=seed&layer=dense-16-tanh&layer=dense-1-sigmoid&torso=binary_crossentropy&legs=sgd-0.5-0"
     "&epochs=100&batch=5&val=0&seed=7"
 )
-LONG_RUN = 5000  # epochs: far longer than any test waits
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +81,7 @@ def test_a_learner_who_trains_while_the_trainer_is_busy_waits_and_starts_by_itse
     try:
         for page in (first, second):
             click(page, "compile")
-        set_number(first, "epochs", LONG_RUN)
-        press(first, "train")
+        start_long_run(first)
         running_epoch(first, LONG_RUN, above=0)
         press(second, "train")
         second.locator(".st-key-train_status").get_by_text("1 ahead of you").wait_for(timeout=30_000)
@@ -94,8 +102,7 @@ def test_closing_the_tab_mid_training_ends_that_training(room, browser):
     page = open_app(browser, url)
     try:
         click(page, "compile")
-        set_number(page, "epochs", LONG_RUN)
-        press(page, "train")
+        start_long_run(page)
         running_epoch(page, LONG_RUN, above=20)
         training = cpu_rate(pid, 1.0)
     finally:

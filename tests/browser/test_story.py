@@ -18,7 +18,7 @@ from tests.browser.conftest import TRAIN_MS, shot, wait_idle
 pytestmark = pytest.mark.browser
 
 SEED_LAYERS = 5
-LONG_RUN = 2000  # epochs: long enough to watch the count rise and stop it halfway
+LONG_RUN = 5000  # epochs in batches of one (`start_long_run`): long enough to watch the count rise and stop it
 TITLE_EN = "Minifig: build a brain from bricks"
 TITLE_KO = "미니피그: 블록으로 두뇌 만들기"
 
@@ -60,8 +60,7 @@ def test_seed_story_by_mouse(page):
     shot(page, "d_compiled")
 
     # e. A long run shows its epochs rising and stops when asked, well before its end ...
-    set_number(page, "epochs", LONG_RUN)
-    press(page, "train")
+    start_long_run(page)
     first = running_epoch(page, LONG_RUN, above=0)
     second = running_epoch(page, LONG_RUN, above=first)
     press(page, "stop")
@@ -73,6 +72,7 @@ def test_seed_story_by_mouse(page):
 
     # ... and a run of 100 epochs goes to its end.
     set_number(page, "epochs", 100)
+    set_number(page, "batch_size", 10)
     press(page, "train")
     wait_idle(page, TRAIN_MS)
     done = status(page)
@@ -165,6 +165,14 @@ def drag(page, source, target, grip: tuple[float, float] = (0.5, 0.5), at: float
     page.wait_for_timeout(150)
     page.mouse.up()
     page.mouse.move(1, 1)  # off the cards, so no tooltip stays open over them
+
+
+def start_long_run(page) -> None:
+    """Train the seed figure for `LONG_RUN` epochs in batches of one: ten steps an epoch, so the run takes seconds
+    however fast the engine gets (the seed's 100 epochs in batches of ten take a tenth of a second)."""
+    set_number(page, "epochs", LONG_RUN)
+    set_number(page, "batch_size", 1)
+    press(page, "train")
 
 
 def press(page, key: str) -> None:
