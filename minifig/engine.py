@@ -1,5 +1,8 @@
 """The training engine: trains a figure's head with its Keras loss and optimizer, fast, epoch by epoch.
 
+Size: the trainer and the untrained head share one life cycle (reset, time travel, reading weights back while a
+graph holds them); the traced graphs themselves live apart, in `minifig.graphs`.
+
 Plain `model.fit` spends tens of milliseconds of bookkeeping per epoch, which dwarfs the real work
 on the tiny data of a lesson. Here an epoch — shuffle, every batch's train step, the metrics and
 the validation — is traced once, and one TensorFlow call trains as many epochs as take about a

@@ -1,5 +1,8 @@
 """Traced TensorFlow graphs, shared by every trainer and head of one *kind* of figure, within a memory budget.
 
+Size: the cache, the pool and the traced epochs are one mechanism (who may evict what while whose variables are in
+the template); split, each part would need the others' locks.
+
 Tracing costs more than a whole lesson's training, so the traced functions belong to the figure's kind (its bricks,
 torso, legs and data shape), not to one trainer: every trainer and head of the same kind — a room of learners
 building the lesson's figure, a Reset, a compare run — borrows the same graphs and passes its own variables
