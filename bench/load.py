@@ -46,6 +46,11 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   15.7 s, 39 s server CPU; peak 1.06 GB both; the board counted 30 joined and 30 reached both times. Not
   comparable with the idle-machine figures above; the room's own cost is measured apart by bench/room_cost.py
   (30 learners: 1.8 ms CPU a second in memory, 9.7 ms to Redis).
+- 2026-12-02, quiet machine (load 1.8-2.6), the same run for both commits: `--tabs 4` before the engine's
+  epochs-per-call and unseeded-TensorFlow change (2a753e3): median 15.4 s, worst 20.2 s, 53.0 s server CPU, peak
+  1.06 GB; after it: median 17.3 s, worst 20.5 s, 53.1 s, 1.08 GB. The engine's own cost fell five-fold
+  (bench/train_speed.py) but the room's is the page's runs around each click, which did not change. `--room`
+  after: median 15.9 s, worst 20.9 s, 55.0 s, 1.07 GB, the board counted 30 joined and 30 reached.
 """
 
 from __future__ import annotations
