@@ -272,7 +272,6 @@ class Graphs:
         self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)
         self._template = handles([*self.model.variables, *self.optimizer.variables, self._epochs_seen])
         self._epochs = {one_batch: self._traced_epoch(one_batch) for one_batch in (True, False)}
-        self._copy = _copy  # eagerly: a traced copy would be traced again for every new trainer
         self._holder: list[tf.Variable] | None = None  # the trainer's variables the template holds (newer there)
         self._lock = threading.Lock()
         weights = sum(math.prod(v.shape) for v in self.model.weights)
@@ -311,8 +310,8 @@ class Graphs:
         with self._lock:
             if self._holder is not state:
                 if self._holder is not None:
-                    self._copy(self._template, self._holder)
-                self._copy(state, self._template)
+                    _copy(self._template, self._holder)
+                _copy(state, self._template)
                 self._holder = state
             return run_epoch(data, seed, batch_size, tf.constant(count, "int32"))
 
@@ -320,7 +319,7 @@ class Graphs:
         """Give the trainer with variables `state` its newest values back, if the template holds them."""
         with self._lock:
             if self._holder is state:
-                self._copy(self._template, state)
+                _copy(self._template, state)
                 self._holder = None
 
     def _epoch(self, data, seed, batch_size, one_batch: bool):
@@ -401,5 +400,6 @@ def _single_replica(optimizer):
 
 
 def _copy(sources: list[tf.Variable], targets: list[tf.Variable]) -> None:
+    """Eagerly: a traced copy would be traced again for every new trainer's variables."""
     for source, target in zip(sources, targets, strict=True):
         target.assign(source)
