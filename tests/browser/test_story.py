@@ -202,7 +202,8 @@ def slide_to(page, key: str, value: float) -> None:
     low, step = float(thumb.get_attribute("min")), float(thumb.get_attribute("step"))
     for _ in range(round((value - low) / step)):
         thumb.press("ArrowRight")
-    wait_idle(page)
+    wait_idle(page)  # the runs of the steps the page took while the keys were pressed...
+    wait_idle(page)  # ...and the run of the last value, which the slider may send later than the page settles
     assert float(thumb.input_value()) == pytest.approx(value)
 
 
