@@ -122,20 +122,20 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
     watched = step or pace > 0  # the figure plays each epoch's loop
     if not watched:
         show_step(trainer, None)  # at full pace the loop is not played: the last one shown would be stale
-    last_epoch = trainer.epochs_done + epochs
-    last_draw = last_map = last_answer = 0.0
+    last_draw = last_map = last_answer = time.perf_counter()  # a run over within a redraw's interval draws nothing live
 
     def on_epoch(log) -> None:
+        """Redraw the live views: every epoch of a watched run, else a few times a second (the last epoch is
+        drawn by the page's run that follows the training: drawing it here too would be thrown away)."""
         nonlocal last_draw, last_map, last_answer
         now = time.perf_counter()
-        last = watched or log.epoch == last_epoch  # a watched run redraws every epoch
-        if now - last_draw >= REDRAW_SECONDS or last:
+        if now - last_draw >= REDRAW_SECONDS or watched:
             last_draw = now
             _show(trainer, panel, with_map=False)
-        if now - last_map >= MAP_REDRAW_SECONDS or last:
+        if now - last_map >= MAP_REDRAW_SECONDS or watched:
             last_map = now
             panel.show_map()
-        if st.session_state.live_answer is not None and (now - last_answer >= ANSWER_REDRAW_SECONDS or last):
+        if st.session_state.live_answer is not None and (now - last_answer >= ANSWER_REDRAW_SECONDS or watched):
             last_answer = now
             st.session_state.live_answer(trainer)
 
