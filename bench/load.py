@@ -51,6 +51,17 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   1.06 GB; after it: median 17.3 s, worst 20.5 s, 53.1 s, 1.08 GB. The engine's own cost fell five-fold
   (bench/train_speed.py) but the room's is the page's runs around each click, which did not change. `--room`
   after: median 15.9 s, worst 20.9 s, 55.0 s, 1.07 GB, the board counted 30 joined and 30 reached.
+- 2026-12-02, the same session: Streamlit's file watcher on (its default) against off (`fileWatcherType = "none"`,
+  now in .streamlit/config.toml): server CPU 106.1 s → 31.9 s, worst 40.0 s → 12.2 s (py-spy: after every script
+  run the watcher walked every loaded module's path, a quarter of the server's time).
+- 2026-12-03, quiet machine (load 0.2-1.5), the four cases one after another: plain median 10.9 s, worst 14.7 s,
+  38.0 s CPU, 0.93 GB; `--tabs 4` 11.4 / 15.3 s, 40.4 s, 0.97 GB, tabs_trained 2 (one tab found a free slot at
+  once; the newest of the other three took the browser's place and trained after it, at the back of the line, as
+  the gate's rules say), most_ahead 30 of 31 learners; `--room` 11.4 / 14.4 s, 43.2 s, 0.95 GB, board 30 joined /
+  30 reached; `--room --store redis://localhost:6390/0` 10.4 / 13.7 s, 39.3 s, 0.96 GB, board 30 / 30.
+  py-spy (GIL samples) of a plain room: ~80 % of the server's time is the page's script runs (the head's bricks
+  17 %, the question 9 %, the palette 7 %, Streamlit's per-widget copy of the whole session state 7 %); the
+  training itself ~6 %.
 """
 
 from __future__ import annotations
