@@ -14,6 +14,18 @@ Prints one JSON line per repeat and a `case` line per row with the medians. The 
 30 learners at once are `bench/load.py`'s.
 
     .venv/bin/python bench/ui_speed.py [--repeats N]
+
+Measured 2026-12-03 (2-core machine, quiet; `--repeats 3`, the first repeat on a server that had not traced the
+seed yet), against issue 15's "now" (a faster machine: its `model.fit` took 2.7-3.0 s, here 4.5-5.5 s):
+- Train → done ÷ `model.fit`: 0.46, 0.18, 0.21 (issue: 0.40-0.7; target ≤ 0.25);
+- open → Compile on screen: 5.1, 5.8, 5.3 s (issue: 3.2-3.3 s; target ≤ 2 s). A blank Streamlit page with one
+  button takes 1.2-1.8 s here. In Minifig every script chunk has arrived by ~3.0 s and the script has finished by
+  ~2.1-2.7 s (a warm server's first run of a session costs 0.26-0.32 s of CPU), while the page shows skeletons; all
+  its ~160 elements then appear at once at ~4.7-5.1 s. Dropping all Plotly charts, the code view, the bricks
+  component or the hidden tabs' parts (each tried alone) moved that by 0.4 s at most: the cost is the browser
+  drawing the whole workbench in one go, not one element;
+- slider step → new answer, median of 20: 0.255, 0.249, 0.251 s (issue: 0.18-0.26 s; target ≤ 0.12 s);
+- bytes per live update while training: median 5.9, 24.7, 30.9 KB, largest 60-93 KB (target ≤ 20 KB).
 """
 
 from __future__ import annotations
