@@ -58,7 +58,7 @@ def curves_figure(history: list[EpochLog], metric_name: str, has_validation: boo
         "yaxis": {"title": {"text": t("chart.loss", lang)}},
         "yaxis2": {"anchor": "x2", "title": {"text": metric}},
     }
-    return go.Figure(data=traces, layout=layout)
+    return lean(go.Figure(data=traces, layout=layout))
 
 
 def refresh_curves(figure: go.Figure, history: list[EpochLog]) -> go.Figure:
@@ -71,6 +71,20 @@ def refresh_curves(figure: go.Figure, history: list[EpochLog]) -> go.Figure:
 
 
 MAX_POINTS = 300  # per curve sent to the browser, however long the run: a 50,000-epoch run is still a small chart
+SENT = np.float32  # the live charts' numbers: as many digits as a chart can show, half the bytes of float64
+
+
+def lean(figure: go.Figure) -> go.Figure:
+    """`figure` with its template's trace styles for the kinds of trace it draws only.
+
+    A figure carries its whole template (Streamlit's: its page theme's colours for ~10 kinds of trace, 3.7 KB;
+    Plotly's own: 7 KB), sent again with every live redraw; the layout part of the template is kept whole.
+    """
+    template = figure.layout.template.to_plotly_json()
+    used = {trace.type for trace in figure.data}
+    styles = {kind: style for kind, style in template.get("data", {}).items() if kind in used}
+    figure.layout.template = {"layout": template.get("layout", {}), "data": styles}
+    return figure
 
 
 def thinned(count: int, limit: int = MAX_POINTS) -> np.ndarray:
@@ -85,7 +99,7 @@ def thinned(count: int, limit: int = MAX_POINTS) -> np.ndarray:
 
 def _columns(history: list[EpochLog]) -> tuple[dict[str, np.ndarray], np.ndarray]:
     kept = thinned(len(history))
-    columns = {name: np.array([getattr(history[i], name) for i in kept], dtype=float) for name in _SERIES}
+    columns = {name: np.array([getattr(history[i], name) for i in kept], dtype=SENT) for name in _SERIES}
     return columns, np.array([history[i].epoch for i in kept], dtype=int)  # a board's curves skip epochs
 
 
@@ -100,6 +114,7 @@ _SERIES = {
 def answer_figure(grid: np.ndarray, outputs: np.ndarray, asked: float, answer: float, data: Dataset, lang: str):
     """The figure's answer over the whole input range, the examples with their true answers, and the question."""
     figure = go.Figure()
+    grid, outputs = np.asarray(grid, dtype=SENT), np.asarray(outputs, dtype=SENT)
     figure.add_trace(
         go.Scatter(x=grid, y=outputs, mode="lines", name=t("chart.output", lang), line={"color": "#0055bf", "width": 3})
     )
@@ -127,7 +142,7 @@ def answer_figure(grid: np.ndarray, outputs: np.ndarray, asked: float, answer: f
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},  # above the plot: clear of the axis title
         xaxis_title=t(data.feature_key, lang),
     )
-    return figure
+    return lean(figure)
 
 
 # --- data views: the map over the plane, classes, the truth, images ------------------------------
@@ -166,7 +181,7 @@ def map_figure(
         heat = go.Heatmap(
             x=grid.xs,
             y=grid.ys,
-            z=grid.as_map(cells),
+            z=grid.as_map(cells).astype(SENT),
             colorscale=scale,
             zmin=0,
             zmax=max(1, len(colours) - 1),
@@ -178,7 +193,7 @@ def map_figure(
         heat = go.Heatmap(
             x=grid.xs,
             y=grid.ys,
-            z=grid.as_map(cells),
+            z=grid.as_map(cells).astype(SENT),
             colorscale=_MAP_SCALE if classes else "RdBu",
             zmin=0 if classes else None,
             zmax=1 if classes else None,
@@ -222,7 +237,7 @@ def map_figure(
         "xaxis": {"title": {"text": "x₁"}, "range": [float(grid.xs[0]), float(grid.xs[-1])]},
         "yaxis": {"title": {"text": "x₂"}, "range": [float(grid.ys[0]), float(grid.ys[-1])], "scaleanchor": "x"},
     }
-    return go.Figure(data=traces, layout=layout)
+    return lean(go.Figure(data=traces, layout=layout))
 
 
 def _class_colour(data: Dataset, number: int) -> str:
