@@ -177,7 +177,8 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
         if shown_epoch() is not None:
             st.info(tr("timeline.answer", epoch=shown_epoch(), n=trainer.epochs_done))
         elif trainer is not None and trainer.epochs_done > 0:
-            st.caption(tr("ui.trained_answer", n=trainer.epochs_done))
+            done = trainer.epochs_done
+            st.caption(tr("ui.trained_answer_one") if done == 1 else tr("ui.trained_answer", n=done))
         elif getattr(head, "loaded_from_file", False):
             st.caption(tr("ui.loaded_answer"))
         else:

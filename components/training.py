@@ -226,7 +226,9 @@ def _show(trainer, panel: Panel, with_map: bool = True, until: int | None = None
             "ui.figures_val", loss=f"{last.val_loss:.4f}", metric=metric, value=f"{last.val_metric:.4f}"
         )
     line = tr(f"ui.status_{state}", epoch=done, target=target, minutes=MAX_TRAIN_SECONDS // 60)
-    panel.status.markdown(f"**{line}** {figures}  \n{tr('ui.total_epochs', n=trainer.epochs_done)}")
+    done = trainer.epochs_done
+    so_far = tr("ui.total_epochs_one") if done == 1 else tr("ui.total_epochs", n=done)
+    panel.status.markdown(f"**{line}** {figures}  \n{so_far}")
     panel.progress.progress(min(1.0, done / max(1, target)))
     _coach(trainer, panel.coach)
     figure = panel.reuse.get("curves")

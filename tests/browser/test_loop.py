@@ -33,7 +33,7 @@ def test_step_trains_one_epoch_and_the_loop_shows_the_engines_numbers_phase_by_p
 
     click(page, "step")
     first = loop_numbers(page)
-    assert "epoch 1/100" in status(page) and "1 epochs trained so far" in status(page)
+    assert "epoch 1/100" in status(page) and "1 epoch trained so far" in status(page)
     assert "Epoch 1, example 1 of its first batch of 10" in loop_text(page)
     assert first["x"] in SEED_XS and 0 < float(first["said"]) < 1
     assert f"loss {first['loss']}" in status(page)  # the torso's loss is the engine's loss for that epoch

@@ -103,6 +103,12 @@ def test_every_korean_sentence_is_written_in_hangul():
     assert not without, f"Korean sentences without Hangul: {without}"
 
 
+def test_korean_says_epoch_in_korean():
+    # 에포크, never the English word, outside the placeholders (issue 13: no English "epoch" in Korean status lines).
+    english = [key for key, entry in STRINGS.items() if "epoch" in re.sub(r"\{[^}]*\}", "", entry["ko"]).lower()]
+    assert not english, f"Korean sentences with the English word epoch: {english}"
+
+
 def test_no_english_sentence_is_korean():
     korean = [key for key, entry in STRINGS.items() if HANGUL.search(entry[REFERENCE])]
     assert not korean, f"English sentences with Hangul: {korean}"
