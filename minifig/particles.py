@@ -16,20 +16,23 @@ _KOREAN = read(FOLDER / "ko.toml").grammar
 # Each particle's two forms: (after a final consonant, after a vowel).
 PAIRS: tuple[tuple[str, str], ...] = tuple((pair[0], pair[1]) for pair in _KOREAN["particles"])
 FORMS = {form: pair for pair in PAIRS for form in pair}
-# Particles (eu-ro/ro) whose vowel form also follows the final consonant rieul (ㄹ).
+# Particles (eu-ro/ro) whose vowel form also follows the final consonant rieul ("l").
 VOWEL_FORM_AFTER_RIEUL = frozenset(_KOREAN["vowel_form_after_rieul"])
 HANGUL_SYLLABLES = ("\uac00", "\ud7a3")  # the first and last precomposed syllable
-RIEUL = 8  # ㄹ's place among the final consonants
-# How each last digit is read: whether it ends in a consonant, and whether that consonant is ㄹ (il, chil, pal).
-DIGITS = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": ""}
-TENS = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ", 4: "ㄴ"}  # sip, baek, cheon, man: a number ending in that many zeros
-LETTER_NAMES = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}  # el, em, en, al; other letter names end in a vowel
-WORD_ENDINGS = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "ng": "ㅇ", "p": "ㅂ", "t": "ㅅ", "k": "ㄱ", "ck": "ㄱ"}
+RIEUL_PLACE = 8  # rieul's place among a syllable's final consonants
+# A final consonant is written as it is romanised (rieul "l", mieum "m", …): only whether there is one, and whether
+# it is rieul, picks a particle's form.
+RIEUL = "l"
+# How each last digit is read: whether it ends in a consonant, and whether that consonant is rieul (il, chil, pal).
+DIGITS = {"0": "ng", "1": "l", "2": "", "3": "m", "4": "", "5": "", "6": "k", "7": "l", "8": "l", "9": ""}
+TENS = {1: "p", 2: "k", 3: "n", 4: "n"}  # sip, baek, cheon, man: a number ending in that many zeros
+LETTER_NAMES = {"l": "l", "m": "m", "n": "n", "r": "l"}  # el, em, en, al; other letter names end in a vowel
+WORD_ENDINGS = {"l": "l", "m": "m", "n": "n", "ng": "ng", "p": "p", "t": "t", "k": "k", "ck": "k"}
 SKIPPED = " *_\t\"'”’“‘)]}>»」』.,;:!?%"
 
 
 def final_sound(word: str) -> str:
-    """The final consonant the word ends on when read aloud in Korean ("" after a vowel; "ㄹ" for ㄹ)."""
+    """The final consonant the word ends on when read aloud in Korean, romanised ("" after a vowel, "l" for rieul)."""
     text = word.rstrip(SKIPPED)
     if not text:
         return ""
@@ -37,12 +40,12 @@ def final_sound(word: str) -> str:
     first, final_syllable = HANGUL_SYLLABLES
     if first <= last <= final_syllable:
         final = (ord(last) - ord(first)) % 28
-        return "" if final == 0 else "ㄹ" if final == RIEUL else "ㅇ"  # which consonant matters only for ㄹ
+        return "" if final == 0 else RIEUL if final == RIEUL_PLACE else "ng"  # which one matters only for rieul
     if last in DIGITS:  # 0-9 only: "²" or "٣" is a digit to str.isdigit but has no reading here
         return _number_sound(text)
     if last.isascii() and last.isalpha():
         return _latin_sound(text)
-    return "ㅇ"  # a sign we cannot read: the consonant forms read naturally after most of them
+    return "ng"  # a sign we cannot read: the consonant forms read naturally after most of them
 
 
 def attach(word: str, particle: str) -> str:
@@ -55,7 +58,7 @@ def attach(word: str, particle: str) -> str:
         raise ValueError(f"Received an unknown Korean particle, expected one of {sorted(FORMS)}. Received: {particle}")
     after_consonant, after_vowel = FORMS[particle]
     sound = final_sound(word)
-    vowel_form = sound == "" or (after_consonant in VOWEL_FORM_AFTER_RIEUL and sound == "ㄹ")
+    vowel_form = sound == "" or (after_consonant in VOWEL_FORM_AFTER_RIEUL and sound == RIEUL)
     return word + (after_vowel if vowel_form else after_consonant)
 
 
@@ -66,7 +69,7 @@ def _number_sound(text: str) -> str:
     zeros = len(digits) - len(digits.rstrip("0"))
     if zeros == len(digits):
         return DIGITS["0"]  # yeong
-    return TENS.get(zeros if zeros <= 3 else 4, "ㄴ")
+    return TENS.get(zeros if zeros <= 3 else 4, "n")
 
 
 def _latin_sound(text: str) -> str:

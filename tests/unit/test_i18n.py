@@ -103,6 +103,16 @@ def test_every_korean_sentence_is_written_in_hangul():
     assert not without, f"Korean sentences without Hangul: {without}"
 
 
+def test_no_python_file_outside_the_tests_holds_hangul():
+    # Every sentence lives in the locale files (issue 12): Hangul syllables and letters (jamo) alike.
+    root = FOLDER.parents[1]
+    hangul = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff]")
+    sources = [p for p in root.rglob("*.py") if not {"tests", ".venv", ".git"} & set(p.relative_to(root).parts)]
+    assert len(sources) > 30, sources  # the app, its components, the core and the benches
+    holding = [str(p.relative_to(root)) for p in sources if hangul.search(p.read_text(encoding="utf-8"))]
+    assert not holding, f"Python files with Hangul: {holding}"
+
+
 def test_korean_says_epoch_in_korean():
     # 에포크, never the English word, outside the placeholders (issue 13: no English "epoch" in Korean status lines).
     english = [key for key, entry in STRINGS.items() if "epoch" in re.sub(r"\{[^}]*\}", "", entry["ko"]).lower()]

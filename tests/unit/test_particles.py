@@ -58,7 +58,7 @@ def test_an_unknown_particle_is_a_programmer_error():
 
 def test_closing_quotes_and_brackets_are_read_past():
     assert final_sound("“relu”") == final_sound("relu") == ""
-    assert final_sound("(Adam)") == "ㅁ"
+    assert final_sound("(Adam)") == "m"
 
 
 def test_no_korean_sentence_hedges_its_particle():
