@@ -175,9 +175,20 @@ def screenshots(board) -> None:
 
 
 @pytest.mark.timeout(WALK_SECONDS)
+def test_learners_and_the_board_on_one_server_share_its_memory(browser, app_url):
+    """The default room: in the server's memory, three learners and the board on the same server (the board is opened
+    before they join and never reloaded)."""
+    board = walk_the_room(browser, app_url, app_url)
+    try:
+        shot(board, "board_one_server")
+    finally:
+        board.context.close()
+
+
+@pytest.mark.timeout(WALK_SECONDS)
 def test_learners_on_one_server_and_the_board_on_another_share_one_redis(browser, redis_url, tmp_path):
     """Three learners join a challenge on one server; its board on another server (one Redis between them) shows
-    them live, spotlights the first to reach the goal, and clears. (The in-memory room is the unit and app tests'.)"""
+    them live, spotlights the first to reach the goal, and clears."""
     env = {"MINIFIG_ROOM_STORE": redis_url, "MINIFIG_SECRET": secrets.token_urlsafe(32)}
     try:
         with (
