@@ -60,3 +60,14 @@ def test_hostile_address_falls_back_to_the_default_with_a_message():
     warning = "\n".join(w.value for w in app.warning)
     assert "The link could not be used" in warning and "at most 512" in warning
     assert len(app.session_state.head) == 5
+
+
+def test_the_figure_card_asks_the_question_the_slider_asks_now(app):
+    """The card is made when its button is clicked; it must ask what the slider asks at that moment, and answer as
+    the page does (issue 13: the figure card shows the question the slider is at now)."""
+    for value in (7.0, 2.0):
+        app.slider(key="predict_input").set_value(value).run()
+        asked = app.session_state.card_asked["now"]
+        assert asked.question.endswith(f"= {value:g}"), asked
+        shown = next(m.value for m in app.markdown if m.value.startswith("### "))
+        assert asked.answer in shown, (asked, shown)
