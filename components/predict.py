@@ -13,7 +13,7 @@ from components.card import remember_question
 from components.data import DataChoice, pixelated
 from components.guard import shielded
 from components.lesson import follow_question
-from components.state import head_key, tr
+from components.state import head_key, tr, tr_count
 from components.timeline import shown_epoch, travelled_head
 from minifig import answers
 from minifig.charts import answer_figure, class_names, probability_figure
@@ -177,8 +177,7 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
         if shown_epoch() is not None:
             st.info(tr("timeline.answer", epoch=shown_epoch(), n=trainer.epochs_done))
         elif trainer is not None and trainer.epochs_done > 0:
-            done = trainer.epochs_done
-            st.caption(tr("ui.trained_answer_one") if done == 1 else tr("ui.trained_answer", n=done))
+            st.caption(tr_count("ui.trained_answer", trainer.epochs_done))
         elif getattr(head, "loaded_from_file", False):
             st.caption(tr("ui.loaded_answer"))
         else:

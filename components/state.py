@@ -203,6 +203,11 @@ def tr(key: str, **values) -> str:
     return t(key, st.session_state.lang, **values)
 
 
+def tr_count(key: str, n: int) -> str:
+    """The sentence `key` about `n` things, or `key`_one when there is one ("1 epoch", not "1 epochs")."""
+    return tr(f"{key}_one") if n == 1 else tr(key, n=n)
+
+
 def new_uid() -> int:
     st.session_state.last_uid += 1
     return st.session_state.last_uid

@@ -12,7 +12,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yiel
 from components.challenge import shows
 from components.gate import MAX_TRAIN_SECONDS, gate, learner
 from components.loop import pause, render_pace, render_step_buttons, show_step
-from components.state import Ask, asked, tr
+from components.state import Ask, asked, tr, tr_count
 from components.timeline import mark_epoch, render_timeline
 from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
@@ -226,9 +226,7 @@ def _show(trainer, panel: Panel, with_map: bool = True, until: int | None = None
             "ui.figures_val", loss=f"{last.val_loss:.4f}", metric=metric, value=f"{last.val_metric:.4f}"
         )
     line = tr(f"ui.status_{state}", epoch=done, target=target, minutes=MAX_TRAIN_SECONDS // 60)
-    done = trainer.epochs_done
-    so_far = tr("ui.total_epochs_one") if done == 1 else tr("ui.total_epochs", n=done)
-    panel.status.markdown(f"**{line}** {figures}  \n{so_far}")
+    panel.status.markdown(f"**{line}** {figures}  \n{tr_count('ui.total_epochs', trainer.epochs_done)}")
     panel.progress.progress(min(1.0, done / max(1, target)))
     _coach(trainer, panel.coach)
     figure = panel.reuse.get("curves")
