@@ -54,7 +54,6 @@ from tests.browser.conftest import TRAIN_MS, launch_chromium, open_app, running_
 
 EPOCHS, BATCH = 100, 10
 LONG_EPOCHS = 3000  # the run whose live updates are weighed
-DONE = f"epoch {EPOCHS}/{EPOCHS}"
 
 
 def keras_fit_seconds() -> float:
@@ -101,17 +100,7 @@ def page_train_seconds(browser, url: str) -> dict:
         status = page.locator(".st-key-train_status")
         if f"0/{EPOCHS}" not in status.inner_text():
             raise RuntimeError(f"the page is not set to {EPOCHS} fresh epochs: {status.inner_text()!r}")
-        train = page.locator(".st-key-train button:visible").first
-        train.wait_for()
-        started = time.perf_counter()
-        train.click()
-        page.wait_for_function(
-            "(done) => document.querySelector('.st-key-train_status').innerText.includes(done)",
-            arg=DONE,
-            timeout=TRAIN_MS,
-        )
-        ended = time.perf_counter()
-        wait_idle(page, TRAIN_MS)
+        started, ended = train_until_done(page, EPOCHS)
         measured = {
             "open_to_compile_s": open_s,
             "page_train_s": ended - started,
@@ -128,6 +117,22 @@ def page_train_seconds(browser, url: str) -> dict:
         context.close()
 
 
+def train_until_done(page, epochs: int) -> tuple[float, float]:
+    """Click Train; the moments of the click and of the status saying `epoch <epochs>/<epochs>`."""
+    train = page.locator(".st-key-train button:visible").first
+    train.wait_for()
+    started = time.perf_counter()
+    train.click()
+    page.wait_for_function(
+        "(done) => document.querySelector('.st-key-train_status').innerText.includes(done)",
+        arg=f"epoch {epochs}/{epochs}",
+        timeout=TRAIN_MS,
+    )
+    ended = time.perf_counter()
+    wait_idle(page, TRAIN_MS)
+    return started, ended
+
+
 def long_run_updates(page, frames: list[tuple[float, bytes]]) -> list[int]:
     """The live updates of a run long enough to redraw several times (the seed's 100 epochs may end before the
     first redraw is due): the bytes of each."""
@@ -135,15 +140,7 @@ def long_run_updates(page, frames: list[tuple[float, bytes]]) -> list[int]:
     box.fill(str(LONG_EPOCHS))
     box.press("Enter")
     wait_idle(page)
-    started = time.perf_counter()
-    page.locator(".st-key-train button:visible").first.click()
-    page.wait_for_function(
-        "(done) => document.querySelector('.st-key-train_status').innerText.includes(done)",
-        arg=f"epoch {LONG_EPOCHS}/{LONG_EPOCHS}",
-        timeout=TRAIN_MS,
-    )
-    ended = time.perf_counter()
-    wait_idle(page, TRAIN_MS)
+    started, ended = train_until_done(page, LONG_EPOCHS)
     return live_updates([(at, payload) for at, payload in frames if started <= at <= ended])
 
 
