@@ -13,6 +13,7 @@ from components.challenge_maker import render_challenge_maker
 from components.compare import render_compare
 from components.data import current_choice, render_data
 from components.figure import (
+    compile_if_asked,
     not_ready,
     render_compile,
     render_figure,
@@ -72,6 +73,7 @@ def page() -> None:
     suggestions = [] if problems or misfits else fit_check.suggestions(figure, data)
     limits = challenge.broken_limits(figure)  # a challenge's, if the page is in one
     refusal = not_ready([*problems, *limits], marks)  # why it cannot compile or train yet, or None
+    compile_if_asked(figure, refusal, data)
     state.forget_stale_model(figure)
     counts = figure_meter(figure, data, usable=not problems)  # the brick meter
     if challenge.active() is None:  # a challenge is its own walk: the lesson would replace its figure
@@ -94,7 +96,7 @@ def page() -> None:
         render_problems(problems, marks)
         render_fit_check(misfits)
         challenge.render_limits(figure, limits)
-        render_compile(figure, refusal, data)
+        render_compile(refusal)
     handle_drags()
 
     live_map = (lambda: map_of(answering_head(figure, data), choice)) if choice.is_plane and answers else None

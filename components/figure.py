@@ -94,15 +94,19 @@ def not_ready(problems: list, marks: list[Misfit]) -> str | None:
     return tr("ui.does_not_fit", reasons=" · ".join(reasons)) if reasons else None
 
 
-def render_compile(spec: FigureSpec, refusal: str | None, data: Dataset) -> None:
-    """The Compile button; compiling is refused, with the reason, while anything is wrong."""
-    clicked = st.button(tr("ui.compile"), key="compile", type="primary", width="stretch")
-    if clicked or asked(Ask.COMPILE):  # the lesson's "Show me" compiles too
+def compile_if_asked(spec: FigureSpec, refusal: str | None, data: Dataset) -> None:
+    """Compile when Compile was clicked (or the lesson's "Show me" asked), before anything is drawn, so this run
+    already draws the compiled figure: no second run. Refused, with the reason, while anything is wrong."""
+    if st.session_state.get("compile") or asked(Ask.COMPILE):  # a button's click is in the state before it is drawn
         if refusal:
             ask(Ask.SAY_COMPILE_REFUSED)
         else:
             _compile(spec, data)
-            st.rerun()
+
+
+def render_compile(refusal: str | None) -> None:
+    """The Compile button, and whether the figure is compiled or why it cannot be."""
+    st.button(tr("ui.compile"), key="compile", type="primary", width="stretch")
     if refusal and asked(Ask.SAY_COMPILE_REFUSED):
         st.error(refusal)
     elif st.session_state.trainer is not None:

@@ -72,7 +72,7 @@ def figure_card(
     _answer(pen, asked, lang, (530, 880, 1460))
     _qr(pen, url, lang)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")  # optimize=True: 1 % smaller, three times the time (90 → 33 ms)
     return out.getvalue()
 
 
