@@ -106,6 +106,30 @@ def page() -> None:
             challenge.render_result(figure)
         with st.container(key="section_ask"):
             render_prediction(figure, choice, usable=answers)
+    start_compare = None
+    if start_training is None:  # a run that trains draws the tabs once trained, in the run that follows it
+        start_compare = render_tabs(
+            tabs, figure, choice, answers, fits=not problems, compares=not problems and not misfits
+        )
+    state.sync_address(figure, usable=not problems)
+
+    room.note(figure)  # a learner in a challenge's room: the board hears of every step (at most once a second)
+    if start_training:
+        with room.posting_while_training(figure):
+            start_training()
+        st.rerun()  # trained, stopped or refused by the gate: the whole page again, tabs included (the tabs' widgets
+        # were not drawn in this run: a run that ends early keeps their values, one that ends normally would not)
+    elif start_compare:
+        start_compare()
+
+
+def render_tabs(tabs, figure, choice, answers: bool, fits: bool, compares: bool):
+    """The tabs below the workbench: results, look inside, take home, the teacher's, compare. Returns the
+    comparison's run to start at the end of the page, if asked.
+
+    `answers`: the head can be asked; `fits`: the figure has no problem; `compares`: nor a misfit.
+    """
+    data = choice.seen
     with tabs["results"], st.container(key="section_results"):
         render_results(choice)
     with tabs["inside"]:
@@ -113,23 +137,15 @@ def page() -> None:
             render_inside(figure, data, usable=answers)
     with tabs["take_home"], st.container(key="section_home"):
         if challenge.shows("take_home"):
-            render_take_home(figure, data, usable=not problems)
+            render_take_home(figure, data, usable=fits)
     with tabs["teacher"]:
         if challenge.shows("take_home"):
-            render_challenge_maker(figure, usable=not problems)
-    start_compare = None
+            render_challenge_maker(figure, usable=fits)
     with tabs["compare"]:
         if challenge.shows("compare"):
             with st.container(key="section_compare"):
-                start_compare = render_compare(figure, choice, usable=not problems and not misfits)
-    state.sync_address(figure, usable=not problems)
-
-    room.note(figure)  # a learner in a challenge's room: the board hears of every step (at most once a second)
-    if start_training:
-        with room.posting_while_training(figure):
-            start_training()
-    elif start_compare:
-        start_compare()
+                return render_compare(figure, choice, usable=compares)
+    return None
 
 
 page()

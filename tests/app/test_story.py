@@ -142,3 +142,19 @@ def test_coach_speaks_after_training(app):
     app.button(key="compile").click().run()
     app.button(key="train").click().run()
     assert any("Coach" in i.value and "Every training answer is right" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("ending", ["trained", "stopped"])
+def test_a_run_that_trains_keeps_the_values_in_the_tabs(app, monkeypatch, ending):
+    """A Train click's run draws the tabs only once trained (in the run after it): whether it ends trained or
+    stopped, the values in the tabs are kept and the tabs are drawn again."""
+    if ending == "stopped":  # the learner left the training gate's line (Stop) before a slot was free
+        from minifig.engine import Trainer
+
+        monkeypatch.setattr(Trainer, "train", lambda *args, **kwargs: None)
+    app.checkbox(key="challenge_make_head").check().run()
+    app.button(key="compile").click().run()
+    app.button(key="train").click().run()
+    assert not app.exception
+    assert app.checkbox(key="challenge_make_head").value is True
+    assert ("epoch 100/100" in texts(app)) == (ending == "trained")
