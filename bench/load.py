@@ -62,6 +62,12 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   py-spy (GIL samples) of a plain room: ~80 % of the server's time is the page's script runs (the head's bricks
   17 %, the question 9 %, the palette 7 %, Streamlit's per-widget copy of the whole session state 7 %); the
   training itself ~6 %.
+- 2026-12-03 later, load 1.5-2.8 (other work on the machine), before (a15d536) and after Compile's single run and
+  the Train click's run without the tabs (38287ef), interleaved in one session: plain worst 17.7 / 15.0 s →
+  13.1 / 13.1 s (median 13.3 / 11.2 → 9.0 / 11.9 s), server CPU 44.9 / 39.5 → 33.3 / 33.7 s; `--tabs 4` worst
+  16.5 → 13.4 s, CPU 41.8 → 36.3 s, most_ahead 30 both; `--room` worst 11.9 → 12.7 s, CPU 38.8 → 35.8 s; peak
+  0.93-0.96 GB throughout. A learner's walk is four whole-page runs now (open, Compile, the Train click's, the
+  one after training), the Train click's a third cheaper; it was five.
 """
 
 from __future__ import annotations

@@ -32,6 +32,11 @@ seed yet), against issue 15's "now" (a faster machine: its `model.fit` took 2.7-
   machine): before the lean charts (7d98c99) median 13.6 KB in each of 3 repeats, largest 27-49 KB; after, median
   8.2, 8.4 and 37.7 KB (that repeat saw 2 updates), largest 29-60 KB. The median live update is under the target;
   the largest is not.
+
+Before (a15d536) and after Compile's single run and the Train click's run without the tabs (38287ef), one after the
+other, `--repeats 2` (2026-12-03, load ~2): Train → done 1.65 / 0.84 s → 1.25 / 0.68 s (ratio 0.38 / 0.20 →
+0.27 / 0.14; `model.fit` 4.1-4.9 s); open → Compile 4.40 / 4.43 → 4.66 / 4.48 s; slider median 0.195 / 0.228 →
+0.192 / 0.210 s; live updates median 3.3 → 5.3 KB, largest 16 → 13 KB.
 """
 
 from __future__ import annotations
