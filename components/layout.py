@@ -38,6 +38,8 @@ STYLE = f"""<style>
   background: #fff; color: #31333f; border: 1px solid rgba(49, 51, 63, 0.3); white-space: nowrap; }}
 .minifig-copy:hover {{ border-color: #0055bf; color: #0055bf; }}
 .minifig-said {{ display: block; font-size: 0.8rem; color: #1e7b34; min-height: 1em; }}
+/* the answer-ahead component has nothing to show (components/answer_ahead) */
+.st-key-answer_ahead {{ display: none; }}
 /* a visible focus ring on whatever the keyboard is on */
 .stApp :focus-visible {{ outline: 3px solid #0055bf !important; outline-offset: 2px; }}
 /* workbench columns: each as tall as the window at most, scrolling inside itself */

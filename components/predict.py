@@ -4,11 +4,13 @@ input), the answer with its label, and a picture of the answer."""
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
 
+from components.answer_ahead import render_answer_ahead
 from components.card import remember_question
 from components.data import DataChoice, pixelated
 from components.guard import shielded
@@ -62,18 +64,22 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
         ends.high,
         value=ends.start,
         step=ends.step,
+        format=ends.format,
         key="predict_input",
     )
     follow_question(value)
     grid = np.linspace(ends.low, ends.high, 181)
-    inputs = np.concatenate([[value], grid]).reshape(-1, 1)
+    stops = ends.stops()
+    inputs = np.concatenate([[value], grid, stops]).reshape(-1, 1)  # the question, the curve, every other question
     answer = _answer(spec, data, usable, inputs)
     if answer is None:
         return
+    on_curve = slice(1, 1 + len(grid))
+    render_answer_ahead(_answers_at(stops, answer.outputs[on_curve.stop :], ends.format, data, spec))
     chart = st.empty()
 
     def draw(outputs: np.ndarray, key: str = "answer_curve") -> None:
-        figure = answer_figure(grid, outputs[1:, 0], value, float(outputs[0, 0]), data, st.session_state.lang)
+        figure = answer_figure(grid, outputs[on_curve, 0], value, float(outputs[0, 0]), data, st.session_state.lang)
         chart.plotly_chart(figure, key=key, config={"displayModeBar": False})
 
     draw(answer.outputs)
@@ -85,6 +91,16 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
         draw(outputs, key=f"answer_curve_{time.perf_counter_ns()}")
 
     st.session_state.live_answer = follow_training
+
+
+def _answers_at(stops: list[float], outputs: np.ndarray, label: str, data: Dataset, spec: FigureSpec) -> dict:
+    """The headline's words at each stop, by the slider's label of it (`label`: its format). Two stops that the
+    slider writes alike would be one question with two answers: neither is kept."""
+    labels = [label % stop for stop in stops]
+    times = Counter(labels)
+    return {
+        text: answer_text(output, data, spec) for text, output in zip(labels, outputs, strict=True) if times[text] == 1
+    }
 
 
 def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:

@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass
 
 LIMIT = 1e300  # ends beyond this are brought in, so the width (high − low) can never overflow to infinity
+MAX_DECIMALS = 20  # finer than that (a range of 1e-20), stops may read alike: the page then answers them itself
+MAX_STOPS = 1000  # a slider of `steps` ≈ 90 has ~92 stops; the cap only bounds a hand-made range
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,19 @@ class SliderRange:
     high: float
     step: float
     start: float  # where the slider starts: a quarter of the way (or `at` of the way) from low to high
+
+    @property
+    def format(self) -> str:
+        """How the slider writes its value: decimals enough that two stops a step apart never read the same (a
+        range of a thousandth gets "%0.5f", not Streamlit's "%0.2f" that would write "0.00" at every stop)."""
+        decimals = max(0, math.ceil(-math.log10(self.step))) + 1
+        return f"%0.{min(decimals, MAX_DECIMALS)}f"
+
+    def stops(self) -> list[float]:
+        """Every value the slider can hold: its start, and low + k·step up to high (where a drag or a key lands: the
+        browser snaps a moved slider to the steps from its low end), and high."""
+        count = min(int((self.high - self.low) / self.step + 1e-9), MAX_STOPS)
+        return sorted({self.start, self.high, *(self.low + k * self.step for k in range(count + 1))})
 
 
 def slider_range(low: float, high: float, steps: int = 90, at: float = 0.25) -> SliderRange:
@@ -43,4 +58,5 @@ def slider_range(low: float, high: float, steps: int = 90, at: float = 0.25) -> 
         low, high = low - pad, high + pad
     width = high - low
     step = float(f"{width / steps:.2g}") or width
-    return SliderRange(low, high, step, low + width * at)
+    start = min(max(low + width * at, low), high)  # rounding may carry low + width · 1 past high
+    return SliderRange(low, high, step, start)

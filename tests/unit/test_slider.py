@@ -2,9 +2,10 @@
 
 import math
 import sys
+from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from minifig.slider import slider_range
@@ -38,3 +39,26 @@ def test_the_lessons_numbers_keep_their_slider():
 def test_a_range_that_is_not_one_is_a_programmer_error(low, high):
     with pytest.raises(ValueError, match="invalid range"):
         slider_range(low, high)
+
+
+@pytest.mark.fuzz
+@given(a=finite, b=finite, at=st.floats(0, 1))
+def test_the_slider_writes_its_stops_apart(a, b, at):
+    """The answer ahead (components/answer_ahead) finds each stop's answer by how the slider writes it: stops a
+    step apart must read differently. (Stops may read alike, and the page then answers them itself, in a range
+    narrower than the floats can tell apart at its size, 1e15 to 1e15 + 1, or one of steps under 1e-19.)"""
+    ends = slider_range(min(a, b), max(a, b), at=at)
+    assume(ends.step >= 1e-19)
+    stops = ends.stops()
+    apart = [(x, y) for x, y in pairwise(stops) if y - x >= ends.step * 0.999]
+    for x, y in apart:
+        assert ends.format % x != ends.format % y
+    assert ends.low in stops and ends.high in stops and ends.start in stops
+
+
+def test_the_lessons_slider_reads_as_before_with_a_stop_at_each_tenth():
+    ends = slider_range(1.0, 10.0)
+    labels = [ends.format % stop for stop in ends.stops()]
+    assert ends.format == "%0.2f"  # Streamlit's own for a float slider: the seed's slider looks as it did
+    assert labels[:3] == ["1.00", "1.10", "1.20"] and "3.25" in labels and labels[-1] == "10.00"
+    assert len(labels) == len(set(labels)) == 92
