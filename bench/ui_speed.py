@@ -37,6 +37,13 @@ Before (a15d536) and after Compile's single run and the Train click's run withou
 other, `--repeats 2` (2026-12-03, load ~2): Train → done 1.65 / 0.84 s → 1.25 / 0.68 s (ratio 0.38 / 0.20 →
 0.27 / 0.14; `model.fit` 4.1-4.9 s); open → Compile 4.40 / 4.43 → 4.66 / 4.48 s; slider median 0.195 / 0.228 →
 0.192 / 0.210 s; live updates median 3.3 → 5.3 KB, largest 16 → 13 KB.
+
+Before (8332793) and after the answer ahead (ee14670: the browser says the slider's new answer from a table the
+page sent with its last run, and the page's run then writes the same words), one after the other, `--repeats 2`
+(2026-12-04, quiet machine, load 0.2-0.8): slider median 0.225 / 0.202 s → 0.039 / 0.048 s (target ≤ 0.12 s met);
+Train → done ratio 0.334 / 0.227 → 0.330 / 0.219 (`model.fit` 4.4-5.4 s); open → Compile 5.87 / 5.30 → 5.47 /
+4.73 s; live updates median 7.9 / 8.1 → 7.7 / 4.7 KB, largest 12.9 / 12.9 → 8.3 / 12.8 KB. The table adds ~7 KB to
+the fragment's message of each slider step (not to live updates while training).
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     if answer is None:
         return
     on_curve = slice(1, 1 + len(grid))
-    render_answer_ahead(_answers_at(stops, answer.outputs[on_curve.stop :], ends.format, data, spec))
+    render_answer_ahead({"predict_input": _answers_at(stops, answer.outputs[on_curve.stop :], ends.format, data, spec)})
     chart = st.empty()
 
     def draw(outputs: np.ndarray, key: str = "answer_curve") -> None:
@@ -107,14 +107,35 @@ def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     from components.plane import map_of, through_eyes
 
     raw = choice.raw
-    point = []
+    sliders = []
     for n, column in enumerate(st.columns(2), start=1):  # keys predict_x1, predict_x2
         ends = slider_range(float(raw.x[:, n - 1].min()), float(raw.x[:, n - 1].max()), 100, at=0.5)
         name = raw.feature_names[n - 1]
-        point.append(column.slider(name, ends.low, ends.high, value=ends.start, step=ends.step, key=f"predict_x{n}"))
-    if _answer(spec, choice.seen, usable, through_eyes(choice, np.array([point]))) is not None:
-        head = answering_head(spec, choice.seen)
-        st.plotly_chart(map_of(head, choice, asked=tuple(point)), key="answer_map", config={"displayModeBar": False})
+        value = column.slider(
+            name, ends.low, ends.high, value=ends.start, step=ends.step, format=ends.format, key=f"predict_x{n}"
+        )
+        sliders.append((ends, value))
+    point = [value for _, value in sliders]
+    # the question, then each slider's every stop with the other slider where it is (the answers ahead)
+    moved = [_moved(point, n, ends.stops()) for n, (ends, _) in enumerate(sliders)]
+    answer = _answer(spec, choice.seen, usable, through_eyes(choice, np.concatenate([[point], *moved])))
+    if answer is None:
+        return
+    tables, start = {}, 1
+    for n, ((ends, _), rows) in enumerate(zip(sliders, moved, strict=True), start=1):
+        outputs = answer.outputs[start : start + len(rows)]
+        tables[f"predict_x{n}"] = _answers_at(list(rows[:, n - 1]), outputs, ends.format, choice.seen, spec)
+        start += len(rows)
+    render_answer_ahead(tables)
+    head = answering_head(spec, choice.seen)
+    st.plotly_chart(map_of(head, choice, asked=tuple(point)), key="answer_map", config={"displayModeBar": False})
+
+
+def _moved(point: list[float], n: int, stops: list[float]) -> np.ndarray:
+    """`point` with its `n`-th value (from 0) at each of `stops`, one row each."""
+    rows = np.tile(np.asarray(point, dtype="float64"), (len(stops), 1))
+    rows[:, n] = stops
+    return rows
 
 
 def _ask_table(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:

@@ -25,8 +25,11 @@ class SliderRange:
     @property
     def format(self) -> str:
         """How the slider writes its value: decimals enough that two stops a step apart never read the same (a
-        range of a thousandth gets "%0.5f", not Streamlit's "%0.2f" that would write "0.00" at every stop)."""
-        decimals = max(0, math.ceil(-math.log10(self.step))) + 1
+        range of a thousandth gets "%0.5f", not Streamlit's "%0.2f" that would write "0.00" at every stop). A step
+        of a whole tenth gets one decimal more: 1.05 and 1.15 would both read "1.1"."""
+        places = math.ceil(-math.log10(self.step))
+        whole = places >= 0 and math.isclose(self.step, 10.0**-places)
+        decimals = max(0, places) + whole
         return f"%0.{min(decimals, MAX_DECIMALS)}f"
 
     def stops(self) -> list[float]:

@@ -1,5 +1,5 @@
-"""The answer ahead of the server (`ahead.js`): the question's slider says its new answer in the browser at once,
-from a table of the answer at every stop of the slider; the page's run confirms it a moment later."""
+"""The answer ahead of the server (`ahead.js`): the question's sliders say their new answer in the browser at once,
+from a table of the answer at every stop of each slider; the page's run confirms it a moment later."""
 
 from __future__ import annotations
 
@@ -18,9 +18,13 @@ _ahead = st.components.v2.component(
 )
 
 
-def render_answer_ahead(table: dict[str, str]) -> None:
-    """Mount the component with `table`: the slider's label of each stop (as the slider writes it) → the headline's
-    words there. Stops whose words are not plain text are left out."""
-    plain = {label: words for label, words in table.items() if not _MARKDOWN.search(words)}
-    # `sent` changes every run, so the browser takes the new table even when it reads the same as the last one
-    _ahead(data={"table": plain, "sent": time.time_ns()}, key="answer_ahead")
+def render_answer_ahead(tables: dict[str, dict[str, str]]) -> None:
+    """Mount the component with `tables`: for each of the question's sliders (by its key), the slider's label of each
+    of its stops (as the slider writes it) → the headline's words there, the other sliders staying where they are.
+    Stops whose words are not plain text are left out."""
+    plain = {
+        key: {label: words for label, words in table.items() if not _MARKDOWN.search(words)}
+        for key, table in tables.items()
+    }
+    # `sent` changes every run, so the browser takes the new tables even when they read the same as the last ones
+    _ahead(data={"tables": plain, "sent": time.time_ns()}, key="answer_ahead")

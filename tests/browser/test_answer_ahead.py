@@ -1,5 +1,6 @@
 """The question's slider answers in the browser at once (components/answer_ahead), and the page's run then says the
-same words: stepping the seed's slider by key and by mouse, untrained, trained, and in Korean."""
+same words: stepping the seed's slider by key and by mouse, untrained, trained, and in Korean; each of the plane's
+two sliders."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 
 from tests.browser.conftest import TRAIN_MS, shot, wait_idle
 from tests.browser.test_story import click, press, set_number
+from tests.browser.test_timeline_table import choose
 
 pytestmark = pytest.mark.browser
 
@@ -81,3 +83,20 @@ def assert_said_ahead_and_kept(page, said: list[dict], what: str) -> None:
     assert said, f"{what}: the headline never changed"
     assert said[0]["heard"] == 0, f"{what}: the first new answer waited for the server: {said}"
     assert [entry["text"] for entry in said] == [final], f"{what}: the page's run said something else: {said}"
+
+
+def test_each_of_the_planes_sliders_answers_at_once(page):
+    choose(page, "dataset", "XOR: same signs or different?")
+    page.reload()  # the watcher must see the socket opened (see above)
+    wait_idle(page)
+    for key, press_ in (
+        ("predict_x1", "ArrowRight"),
+        ("predict_x2", "ArrowRight"),
+        ("predict_x1", "Home"),
+        ("predict_x2", "Home"),
+    ):
+        thumb = page.locator(f".st-key-{key} input[type=range]")
+        thumb.focus()
+        said = step(page, lambda thumb=thumb, press_=press_: thumb.press(press_))
+        assert_said_ahead_and_kept(page, said, f"{key} {press_}")
+    shot(page, "answer_ahead_plane")
