@@ -43,7 +43,22 @@ page sent with its last run, and the page's run then writes the same words), one
 (2026-12-04, quiet machine, load 0.2-0.8): slider median 0.225 / 0.202 s → 0.039 / 0.048 s (target ≤ 0.12 s met);
 Train → done ratio 0.334 / 0.227 → 0.330 / 0.219 (`model.fit` 4.4-5.4 s); open → Compile 5.87 / 5.30 → 5.47 /
 4.73 s; live updates median 7.9 / 8.1 → 7.7 / 4.7 KB, largest 12.9 / 12.9 → 8.3 / 12.8 KB. The table adds ~7 KB to
-the fragment's message of each slider step (not to live updates while training).
+the fragment's message of each slider step (not to live updates while training) and ~6 ms of server time to each
+run of the question (92 answers worded).
+
+Where the first paint goes (a Chrome trace of `goto` → Compile visible, 1400×900, warm server, 2026-12-04): the
+browser's main thread is busy 3.6-4.6 s of the 4.1-4.9 s. Evaluating script modules takes 1.4-1.6 s, of which the
+Plotly chunk (4.7 MB, requested at ~1.8 s when the first chart arrives) is ~1.0 s and the code view's syntax
+highlighter (1.5 MB, for the take-home tab's `st.code`) ~0.3 s. React drawing the page takes ~1.7 s. The seed's
+first run holds two Plotly charts: the answer curve, and the look-inside weights map in its hidden tab. Tried in a
+scratch copy, not kept:
+- no Plotly chart in the first run: Compile at 3.0 s;
+- and no code view: Compile at 2.2-2.5 s;
+- the answer curve drawn by a fragment run that the browser asks for once the page is up (and no weights map):
+  Compile at 3.5-4.0 s against 4.05-4.4 s, the curve at 3.8-4.5 s.
+
+The learner would see the page ~0.5 s sooner and the curve no later, for one more fragment run per session and a
+chart AppTest cannot draw.
 """
 
 from __future__ import annotations
