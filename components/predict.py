@@ -20,7 +20,7 @@ from components.timeline import shown_epoch, travelled_head
 from minifig import answers
 from minifig.charts import answer_figure, class_names, probability_figure
 from minifig.datasets import Dataset, split_rows
-from minifig.slider import slider_range
+from minifig.slider import SliderRange, slider_range
 from minifig.spec import FigureSpec
 
 
@@ -75,7 +75,7 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     if answer is None:
         return
     on_curve = slice(1, 1 + len(grid))
-    render_answer_ahead({"predict_input": _answers_at(stops, answer.outputs[on_curve.stop :], ends.format, data, spec)})
+    render_answer_ahead({"predict_input": _answers_at(stops, answer.outputs[on_curve.stop :], ends, data, spec)})
     chart = st.empty()
 
     def draw(outputs: np.ndarray, key: str = "answer_curve") -> None:
@@ -93,10 +93,10 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     st.session_state.live_answer = follow_training
 
 
-def _answers_at(stops: list[float], outputs: np.ndarray, label: str, data: Dataset, spec: FigureSpec) -> dict:
-    """The headline's words at each stop, by the slider's label of it (`label`: its format). Two stops that the
-    slider writes alike would be one question with two answers: neither is kept."""
-    labels = [label % stop for stop in stops]
+def _answers_at(stops: list[float], outputs: np.ndarray, ends: SliderRange, data: Dataset, spec: FigureSpec) -> dict:
+    """The headline's words at each stop, by the slider's label of it. Two stops that the slider writes alike would
+    be one question with two answers: neither is kept."""
+    labels = [ends.label(stop) for stop in stops]
     times = Counter(labels)
     return {
         text: answer_text(output, data, spec) for text, output in zip(labels, outputs, strict=True) if times[text] == 1
@@ -124,7 +124,7 @@ def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     tables, start = {}, 1
     for n, ((ends, _), rows) in enumerate(zip(sliders, moved, strict=True), start=1):
         outputs = answer.outputs[start : start + len(rows)]
-        tables[f"predict_x{n}"] = _answers_at(list(rows[:, n - 1]), outputs, ends.format, choice.seen, spec)
+        tables[f"predict_x{n}"] = _answers_at(list(rows[:, n - 1]), outputs, ends, choice.seen, spec)
         start += len(rows)
     render_answer_ahead(tables)
     head = answering_head(spec, choice.seen)

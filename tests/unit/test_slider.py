@@ -1,6 +1,10 @@
 """A question slider for any finite range of inputs: two different ends, a usable step, a start between them."""
 
+import json
 import math
+import random
+import shutil
+import subprocess
 import sys
 from itertools import pairwise
 
@@ -52,7 +56,7 @@ def test_the_slider_writes_its_stops_apart(a, b, at):
     stops = ends.stops()
     apart = [(x, y) for x, y in pairwise(stops) if y - x >= ends.step * 0.999]
     for x, y in apart:
-        assert ends.format % x != ends.format % y
+        assert ends.label(x) != ends.label(y)
     assert ends.low in stops and ends.high in stops and ends.start in stops
 
 
@@ -62,3 +66,32 @@ def test_the_lessons_slider_reads_as_before_with_a_stop_at_each_tenth():
     assert ends.format == "%0.2f"  # Streamlit's own for a float slider: the seed's slider looks as it did
     assert labels[:3] == ["1.00", "1.10", "1.20"] and "3.25" in labels and labels[-1] == "10.00"
     assert len(labels) == len(set(labels)) == 92
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js: its toFixed is the browser's")
+def test_each_label_is_what_the_browsers_slider_writes():
+    """Streamlit's slider writes its value with sprintf-js, whose %f is JavaScript's toFixed: labels of stops, starts
+    and ends of sliders over ranges of every size, and exact halves (where toFixed and Python's % differ), checked
+    against Node's toFixed."""
+    rng = random.Random(15)
+    cases = []
+    for _ in range(400):
+        low = rng.choice([0.0, 0.5, -2.5, rng.uniform(-1, 1) * 10 ** rng.randint(-12, 24)])
+        ends = slider_range(low, low + 10 ** rng.uniform(-12, 24), at=rng.random())
+        halves = [(rng.randint(-999, 999) + 0.5) / 2 ** rng.randint(0, 6) * 10.0**-ends.decimals for _ in range(3)]
+        cases += [
+            (value, ends.decimals, ends.label(value)) for value in [ends.start, ends.high, *ends.stops()[:4], *halves]
+        ]
+    script = "console.log(JSON.stringify(JSON.parse(require('fs').readFileSync(0)).map(([v, d]) => v.toFixed(d))))"
+    written = json.loads(
+        subprocess.run(
+            ["node", "-e", script], input=json.dumps(cases), capture_output=True, text=True, check=True
+        ).stdout
+    )
+    wrong = [
+        (value, decimals, ours, theirs)
+        for (value, decimals, ours), theirs in zip(cases, written, strict=True)
+        if ours != theirs
+    ]
+    assert not wrong, wrong[:10]
+    assert any(f"{value:.0f}" != label for value, decimals, label in cases if decimals == 0)  # Python writes 2.5 "2"
