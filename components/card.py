@@ -21,8 +21,7 @@ def render_card_download(spec: FigureSpec, usable: bool) -> None:
     history = list(trainer.history) if trainer is not None else []
     metric = trainer.metric_name if trainer is not None else "accuracy"
     link = page_link(url_state.to_query(spec)) if usable else ""
-    remember_question(spec, usable)
-    held = ss.card_asked  # the same dict the question's fragment updates: the card asks what the slider asks now
+    held = ss.card_asked  # the question's fragment keeps it (it runs before the tabs): the card asks what it asks now
     lang, compiled = ss.lang, trainer is not None
     st.download_button(
         tr("card.download"),
@@ -46,14 +45,17 @@ def page_link(query: dict, with_extras: bool = True) -> str:
     return f"{base}?{urlencode(query, doseq=True)}"
 
 
-def remember_question(spec: FigureSpec, usable: bool) -> None:
-    """Keep the question the sliders ask now and its answer for the card (the question's fragment calls this on
-    every move: the card is made at the click, when only what is kept here can be read)."""
-    st.session_state.card_asked["now"] = _asked(spec) if usable else None
+def remember_question(spec: FigureSpec, usable: bool, output: np.ndarray | None = None) -> None:
+    """Keep the question the sliders ask now and its answer for the card (the question's fragment calls this in
+    every run of the page and on every move: the card is made at the click, when only what is kept here can be read).
+
+    `output`: the figure's own head's answer to that question, when the page has just asked it (not asked again)."""
+    st.session_state.card_asked["now"] = _asked(spec, output) if usable else None
 
 
-def _asked(spec: FigureSpec) -> Asked | None:
-    """The question the prediction's sliders ask now and the figure's answer, for a head that exists already."""
+def _asked(spec: FigureSpec, output: np.ndarray | None) -> Asked | None:
+    """The question the prediction's sliders ask now and the figure's answer (`output`, or asked of the head here),
+    for a head that exists already."""
     ss = st.session_state
     babble = ss.babble
     head = ss.trainer.head if ss.trainer is not None else babble[1] if babble and babble[0] == head_key(spec) else None
@@ -76,5 +78,5 @@ def _asked(spec: FigureSpec) -> Asked | None:
         )
     else:
         return None
-    said = answers.answer(head.predict(inputs)[0], choice.seen, answers.torso_of(spec))
+    said = answers.answer(head.predict(inputs)[0] if output is None else output, choice.seen, answers.torso_of(spec))
     return Asked(question, said.message.text(ss.lang))

@@ -51,11 +51,13 @@ def render_prediction(spec: FigureSpec, choice: DataChoice, usable: bool) -> Non
         ask = _ask_plane
     else:
         ask = _ask_table
-    ask(spec, choice, usable)
-    remember_question(spec, usable)  # the figure card asks what the page asks now
+    answer = ask(spec, choice, usable)
+    # the figure card asks what the page asks now, and the page's own head (not one time travel brought back) has
+    # just answered it
+    remember_question(spec, usable, answer.outputs[0] if answer is not None and shown_epoch() is None else None)
 
 
-def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> Answer | None:
     data = choice.seen
     ends = slider_range(*data.input_range)
     value = st.slider(
@@ -73,7 +75,7 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     inputs = np.concatenate([[value], grid, stops]).reshape(-1, 1)  # the question, the curve, every other question
     answer = _answer(spec, data, usable, inputs)
     if answer is None:
-        return
+        return None
     on_curve = slice(1, 1 + len(grid))
     render_answer_ahead({"predict_input": _answers_at(stops, answer.outputs[on_curve.stop :], ends, data, spec)})
     chart = st.empty()
@@ -91,6 +93,7 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
         draw(outputs, key=f"answer_curve_{time.perf_counter_ns()}")
 
     st.session_state.live_answer = follow_training
+    return answer
 
 
 def _answers_at(stops: list[float], outputs: np.ndarray, ends: SliderRange, data: Dataset, spec: FigureSpec) -> dict:
@@ -103,7 +106,7 @@ def _answers_at(stops: list[float], outputs: np.ndarray, ends: SliderRange, data
     }
 
 
-def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> Answer | None:
     from components.plane import map_of, through_eyes
 
     raw = choice.raw
@@ -120,7 +123,7 @@ def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     moved = [_moved(point, n, ends.stops()) for n, (ends, _) in enumerate(sliders)]
     answer = _answer(spec, choice.seen, usable, through_eyes(choice, np.concatenate([[point], *moved])))
     if answer is None:
-        return
+        return None
     tables, start = {}, 1
     for n, ((ends, _), rows) in enumerate(zip(sliders, moved, strict=True), start=1):
         outputs = answer.outputs[start : start + len(rows)]
@@ -129,6 +132,7 @@ def _ask_plane(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
     render_answer_ahead(tables)
     head = answering_head(spec, choice.seen)
     st.plotly_chart(map_of(head, choice, asked=tuple(point)), key="answer_map", config={"displayModeBar": False})
+    return answer
 
 
 def _moved(point: list[float], n: int, stops: list[float]) -> np.ndarray:
@@ -138,17 +142,17 @@ def _moved(point: list[float], n: int, stops: list[float]) -> np.ndarray:
     return rows
 
 
-def _ask_table(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+def _ask_table(spec: FigureSpec, choice: DataChoice, usable: bool) -> Answer | None:
     data = choice.seen
     columns = st.columns(min(4, data.n_features))
     values = []
     for i, name in enumerate(data.feature_names):
         middle = float(np.median(data.x[:, i]))
         values.append(columns[i % len(columns)].number_input(name, value=middle, key=f"predict_f{i}"))
-    _answer(spec, data, usable, np.array([values], dtype="float32"))
+    return _answer(spec, data, usable, np.array([values], dtype="float32"))
 
 
-def _ask_image(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
+def _ask_image(spec: FigureSpec, choice: DataChoice, usable: bool) -> Answer | None:
     """Pick an image the figure never trained on, or draw one; the answer comes with how sure it is."""
     data = choice.seen
     ss = st.session_state
@@ -159,7 +163,7 @@ def _ask_image(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
             image = _drawn_image(data)
             if image is None:
                 st.caption(tr("ui.draw_help"))
-                return
+                return None
             st.image(pixelated(image.reshape(data.image_shape), scale=12), width=96, caption=tr("ui.as_seen"))
         else:
             _, val_rows = split_rows(len(data.x), ss.validation_split, int(ss.seed))
@@ -171,7 +175,7 @@ def _ask_image(spec: FigureSpec, choice: DataChoice, usable: bool) -> None:
             st.image(pixelated(image.reshape(data.image_shape), scale=20), width=160)
             st.caption(tr("ui.true_class", label=class_names(data, ss.lang)[int(data.y[row])]))
     with answer_col:
-        _answer(spec, data, usable, image.reshape(1, -1).astype("float32"))
+        return _answer(spec, data, usable, image.reshape(1, -1).astype("float32"))
 
 
 def _drawn_image(data: Dataset) -> np.ndarray | None:
