@@ -68,6 +68,12 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   16.5 → 13.4 s, CPU 41.8 → 36.3 s, most_ahead 30 both; `--room` worst 11.9 → 12.7 s, CPU 38.8 → 35.8 s; peak
   0.93-0.96 GB throughout. A learner's walk is four whole-page runs now (open, Compile, the Train click's, the
   one after training), the Train click's a third cheaper; it was five.
+- 2026-12-04, quiet machine (load 0-1.8), before (8332793) and after the answer ahead and one prediction per
+  question (fffa9e8), two runs each in the order after, before, before, after (the very first run's learners waited
+  27 s to open, a cold start, not counted): plain worst 8.94 / 8.72 s → 9.22 / 9.22 s (median 6.78 / 6.09 → 6.90 /
+  6.43 s), server CPU 22.3 / 21.3 → 24.6 / 22.3 s (0.71-0.74 s per learner → 0.74-0.82 s), peak 0.93-0.94 GB. The
+  answer-ahead table (92 answers worded in each run of the question) costs about what one prediction less saves,
+  or a little more.
 """
 
 from __future__ import annotations
