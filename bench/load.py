@@ -167,6 +167,7 @@ class Session:
         self.inputs: dict[str, str] = {}  # text inputs: widget key -> widget id
         self.metrics: dict[str, str] = {}  # st.metric label -> its number, as last drawn
         self.texts: list[str] = []  # every markdown/alert text the server sent, in order
+        self.text_runs: list[int] = []  # the script run (`runs` when it came) of each of those texts
         self.waited = False  # the page told this learner to wait for the training gate
         self.errors: list[str] = []
         self.runs = 0  # script runs started in this session
@@ -266,14 +267,18 @@ class Session:
         elif kind == "text_input":
             self.inputs[element.text_input.id.rsplit("-", 1)[-1]] = element.text_input.id
         elif kind == "markdown":
-            self.texts.append(element.markdown.body)
+            self._said(element.markdown.body)
             self.waited = self.waited or WAITING in element.markdown.body
             ahead = re.search(r"(\d+) ahead of you", element.markdown.body)
             self.most_ahead = max(self.most_ahead, int(ahead.group(1))) if ahead else self.most_ahead
         elif kind == "alert":
-            self.texts.append(element.alert.body)
+            self._said(element.alert.body)
         elif kind == "exception":
             self.errors.append(f"the page shows a traceback: {element.exception.type}: {element.exception.message}")
+
+    def _said(self, text: str) -> None:
+        self.texts.append(text)
+        self.text_runs.append(self.runs)
 
 
 async def learner(url: str, epochs: int, meet, number: int, query: str = "", cookie: str | None = None) -> dict:
@@ -390,12 +395,19 @@ def room_links(secret: bytes) -> tuple[str, str]:
 
 
 async def room(
-    url: str, sessions: int, epochs: int, browsers: int, secret: bytes | None = None, tabs: int = 0
+    url: str,
+    sessions: int,
+    epochs: int,
+    browsers: int,
+    secret: bytes | None = None,
+    tabs: int = 0,
+    on_meeting=lambda: None,
 ) -> tuple[list[dict], dict]:
-    """Every learner at once; all open, then all compile, then all press Train together (two meeting points).
-    With a `secret`, they open a sealed challenge, join its room, and the teacher's board is open throughout."""
+    """Every learner at once; all open, then all compile, then all press Train together (two meeting points, where
+    `on_meeting` is called once everyone has come). With a `secret`, they open a sealed challenge, join its room, and
+    the teacher's board is open throughout."""
     learners_query, board_query = room_links(secret) if secret else ("", "")
-    barrier = threading.Barrier(sessions + tabs)
+    barrier = threading.Barrier(sessions + tabs, action=on_meeting)
     pool = ThreadPoolExecutor(max_workers=sessions + tabs + browsers)
     loop = asyncio.get_running_loop()
 
@@ -475,13 +487,29 @@ def main() -> None:
         pid = server_pid(url)
         cpu, load = cpu_seconds(pid), os.getloadavg()[0]
         secret = signing.server_secret() if args.room else None  # the server beside it reads the same secret
+        meetings = []  # the server's CPU seconds when everyone had opened, and when everyone had compiled
         with PeakMemory(pid) as memory:
-            results, board = asyncio.run(room(url, args.sessions, args.epochs, args.browser, secret, args.tabs))
+            results, board = asyncio.run(
+                room(
+                    url,
+                    args.sessions,
+                    args.epochs,
+                    args.browser,
+                    secret,
+                    args.tabs,
+                    on_meeting=lambda: meetings.append(cpu_seconds(pid)),
+                )
+            )
         figures = summary(results, memory, args.sessions, args.browser)
         figures["room"] = (args.store or "memory") if args.room else None
         figures.update(board)
         # the machine is shared: what the server itself spent, and how busy the machine was, say how fair the run was
         figures["server_cpu_s"] = round(cpu_seconds(pid) - cpu, 1)
+        # where it went: opening the page, compiling, and from the room's Train to the last "Done"
+        opened, compiled = meetings
+        figures["server_cpu_open_s"] = round(opened - cpu, 1)
+        figures["server_cpu_compile_s"] = round(compiled - opened, 1)
+        figures["server_cpu_train_s"] = round(cpu_seconds(pid) - compiled, 1)
         figures["load_before"], figures["load_after"] = load, os.getloadavg()[0]
         print(json.dumps(figures))
 

@@ -8,13 +8,19 @@ else's training. Minifig keeps no Keras state that needs clearing: each figure o
 its session), the traced functions are shared by every figure of the same kind and take its variables as arguments
 (`minifig.graphs.Graphs`), and Keras's own bookkeeping is per thread and every script run has a new thread.
 So the Keras part of that clean-up is switched off; the rest of it (matplotlib's figures) is kept.
+
+Streamlit also drops what a run has drawn but not yet sent when the next run starts: `deliver_now` waits for it to
+leave before a run asks for the next one (`st.rerun`).
 """
 
 from __future__ import annotations
 
 import sys
+import threading
+import time
 
-from streamlit.runtime.scriptrunner import script_runner
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx, script_runner
 
 STREAMLIT_CLEAN_UP = script_runner._clean_problem_modules  # Streamlit's own, as it was before any replacement
 
@@ -28,3 +34,30 @@ def _close_matplotlib_figures() -> None:
     plt = sys.modules.get("matplotlib.pyplot")
     if plt is not None:
         plt.close("all")
+
+
+def deliver_now(timeout: float = 0.3) -> None:
+    """Wait, at most `timeout` seconds, until what this run has drawn so far has left for the browser.
+
+    When a run starts, Streamlit clears its session's queue of messages not yet sent (Streamlit 1.67,
+    `AppSession._clear_queue`): a view drawn just before `st.rerun()` would never reach the screen. The script's
+    messages go to the server's event loop first, then into the session's queue, which the loop empties every few
+    milliseconds. Without a server (AppTest) there is nothing to wait for; if Streamlit's inside has changed, the
+    view is simply drawn again by the next run, as before (`tests/browser/test_training_end.py` would say so).
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None or not Runtime.exists():
+        return
+    try:
+        info = Runtime.instance()._session_mgr.get_active_session_info(ctx.session_id)
+        session = info.session
+        queue, loop = session._browser_queue, session._event_loop
+    except AttributeError:
+        return
+    handed = threading.Event()
+    loop.call_soon_threadsafe(handed.set)  # runs after the messages the script has already handed to the loop
+    deadline = time.monotonic() + timeout
+    if not handed.wait(timeout):
+        return
+    while not queue.is_empty() and time.monotonic() < deadline:
+        time.sleep(0.005)

@@ -12,6 +12,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yiel
 from components.challenge import shows
 from components.gate import MAX_TRAIN_SECONDS, gate, learner
 from components.loop import pause, render_pace, render_step_buttons, show_step
+from components.server import deliver_now
 from components.state import Ask, asked, tr, tr_count
 from components.timeline import mark_epoch, render_timeline
 from minifig.charts import curves_figure, refresh_curves
@@ -126,7 +127,7 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
 
     def on_epoch(log) -> None:
         """Redraw the live views: every epoch of a watched run, else a few times a second (the last epoch is
-        drawn by the page's run that follows the training: drawing it here too would be thrown away)."""
+        drawn once the run ends, see below)."""
         nonlocal last_draw, last_map, last_answer
         now = time.perf_counter()
         if now - last_draw >= REDRAW_SECONDS or watched:
@@ -165,6 +166,10 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
         return
     state = "diverged" if result.diverged else "timed_out" if result.timed_out else "done"
     run["state"] = "stepped" if step and state == "done" else state
+    # "Done" and the last epoch's curves on screen the moment training ends, not once the page's run that follows
+    # has reached them (its whole page first): a page run sooner, and the same words and curves that run draws again
+    _show(trainer, panel, with_map=False)
+    deliver_now()  # else the rerun's start would drop it unsent
     st.rerun()
 
 
