@@ -33,7 +33,7 @@ from components.plane import map_of
 from components.predict import answering_head, render_prediction
 from components.problems import render_problems
 from components.results import render_results
-from components.server import keep_sessions_apart
+from components.server import keep_sessions_apart, warm_up_the_lesson
 from components.take_home import render_take_home
 from components.training import render_training
 from minifig import fit_check, spec
@@ -149,3 +149,4 @@ def render_tabs(tabs, figure, choice, answers: bool, fits: bool, compares: bool)
 
 
 page()
+warm_up_the_lesson()  # once per server, in the background, when a first page is on screen

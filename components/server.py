@@ -11,6 +11,10 @@ So the Keras part of that clean-up is switched off; the rest of it (matplotlib's
 
 Streamlit also drops what a run has drawn but not yet sent when the next run starts: `deliver_now` waits for it to
 leave before a run asks for the next one (`st.rerun`).
+
+A server's first learner of the lesson would wait for TensorFlow to trace the lesson's figure (~0.4 s of their first
+Train, more than the 100 epochs themselves): `warm_up_the_lesson` traces it once per server, in the background, after
+the first page has been drawn.
 """
 
 from __future__ import annotations
@@ -23,6 +27,33 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx, script_runner
 
 STREAMLIT_CLEAN_UP = script_runner._clean_problem_modules  # Streamlit's own, as it was before any replacement
+
+
+_warming = threading.Lock()
+_warmed = False
+
+
+def warm_up_the_lesson() -> None:
+    """Once per server, in a thread of its own: trace the lesson's figure on its data, as its first learner's Compile
+    and Train would (`minifig.engine.warm_up`). A later call, or a failure, does nothing: that learner traces it."""
+    global _warmed
+    with _warming:
+        if _warmed:
+            return
+        _warmed = True
+    threading.Thread(target=_warm_up, name="minifig-warm-up", daemon=True).start()
+
+
+def _warm_up() -> None:
+    from minifig import datasets
+    from minifig.engine import warm_up
+    from minifig.spec import seed_figure
+
+    lesson = seed_figure()
+    try:
+        warm_up(lesson, datasets.load(lesson.dataset, seed=lesson.training.seed))
+    except Exception:  # noqa: BLE001 - a warm-up is only ahead of time: the first learner does it otherwise
+        return
 
 
 def keep_sessions_apart() -> None:

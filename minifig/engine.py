@@ -43,7 +43,7 @@ from minifig.history import EpochLog, TrainResult
 from minifig.spec import FigureSpec
 from minifig.timeline import Timeline, capacity_for, flat_weights, unflatten
 
-__all__ = ["BatchStep", "EpochLog", "Head", "TrainResult", "Trainer", "epoch_order", "train_step"]
+__all__ = ["BatchStep", "EpochLog", "Head", "TrainResult", "Trainer", "epoch_order", "train_step", "warm_up"]
 
 
 @dataclass(frozen=True)
@@ -290,6 +290,19 @@ class Trainer:
                 break
             shown.append(log)
         return shown
+
+
+def warm_up(spec: FigureSpec, data: Dataset) -> None:
+    """Trace what a figure's first answer and first training need, and keep nothing but the traced graphs (they
+    belong to the figure's kind, see `minifig.graphs`): the next head or trainer of that kind finds them ready.
+
+    One epoch traces what any number of epochs uses (the count is an argument of the traced loop); two questions of
+    different sizes trace the answer for any number of questions.
+    """
+    head = Head(spec, data.n_features)
+    head.predict(data.x[:1])
+    head.predict(data.x[:2])
+    Trainer(spec, data, head=head).train(1, spec.training.batch_size)
 
 
 class _Chunks:

@@ -151,3 +151,35 @@ def test_trainers_of_one_kind_share_a_graph_and_keep_their_own_weights():
     assert [log.loss for log in first.history] == [log.loss for log in alone.history]
     np.testing.assert_array_equal(first.predict([[1.0], [9.0]]), alone.predict([[1.0], [9.0]]))
     assert [log.loss for log in second.history] != [log.loss for log in first.history]  # its own seed, its own run
+
+
+def test_a_warmed_up_kind_is_asked_and_trained_without_tracing_again():
+    """`warm_up` (run by the server for the lesson before its first learner trains) traces the kind's answer and
+    its epochs; the next head and trainer of that kind, trained for many epochs, trace nothing."""
+    from dataclasses import replace
+
+    from minifig import graphs
+    from minifig.engine import Head, warm_up
+
+    lesson = seed_figure()  # a head of its own kind (no other test traces it): units the lesson does not use
+    spec = replace(lesson, head=tuple(replace(b, params={**b.params, "units": 17}) for b in lesson.head[:-1]))
+    spec = replace(spec, head=(*spec.head, lesson.head[-1]))
+    data = load("seed")
+
+    def traces() -> int:
+        """How many times the kind's answer and epochs have been traced so far."""
+        answer = graphs.CACHE._entries.get(graphs.answer_kind(spec, data.n_features))
+        pool = graphs.CACHE._entries.get(Trainer(spec, data).graph_kind)
+        epochs = [f for g in (pool.value._all if pool else []) for f in g._epochs.values()]
+        functions = [answer.value.function] if answer else []
+        return sum(f.experimental_get_tracing_count() for f in [*functions, *epochs])
+
+    assert traces() == 0
+    warm_up(spec, data)
+    warmed = traces()
+    assert warmed >= 2  # the answer and the epochs
+    head = Head(spec, data.n_features)
+    for rows in (1, 7, 274):  # the page asks about many questions at once, and about one
+        head.predict(np.linspace(1, 10, rows).reshape(-1, 1))
+    Trainer(spec, data, head=head).train(spec.training.epochs, spec.training.batch_size)
+    assert traces() == warmed
