@@ -8,6 +8,7 @@ server.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from bench.load import Session
 
@@ -30,7 +31,8 @@ async def _compile_and_train(url: str) -> tuple[Session, int]:
 
 
 def test_done_is_said_by_the_run_that_trained_before_the_page_run_after_it(app_url):
-    page, training_run = asyncio.run(_compile_and_train(app_url))
+    with ThreadPoolExecutor(1) as thread:  # an event loop of its own: the browser tests' Playwright holds this one
+        page, training_run = thread.submit(asyncio.run, _compile_and_train(app_url)).result()
     said_in = [run for run, text in zip(page.text_runs, page.texts, strict=True) if DONE in text]
     assert page.runs == training_run + 1, "a training ends with one run of the whole page"
     assert said_in[0] == training_run, f"'{DONE}' came first in run {said_in[0]}, not in the training's {training_run}"
