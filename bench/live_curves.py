@@ -1,7 +1,7 @@
 """What the live curves cost a long training run: the same run with and without redrawing them.
 
 Redraws happen as the page does them (`components/training.py`): at most every REDRAW_SECONDS, the
-Plotly figure built from the history and the question's answer curve, serialised as Streamlit does.
+Plotly figure built from the history, serialised as Streamlit does, and the question's answer (an SVG string).
 Prints one JSON line:
 {"case": "live_curves", "epochs", "plain_s", "with_redraws_s", "slowdown", "redraws_per_s"}.
 Targets (issue 3): at least 5 redraws a second, slowdown ≤ 1.10.
@@ -24,9 +24,10 @@ import plotly.io  # noqa: E402
 import plotly.tools  # noqa: E402
 
 from components.training import ANSWER_REDRAW_SECONDS, REDRAW_SECONDS  # noqa: E402
-from minifig.charts import answer_figure, curves_figure, refresh_curves  # noqa: E402
+from minifig.charts import curves_figure, refresh_curves  # noqa: E402
 from minifig.datasets import load  # noqa: E402
 from minifig.engine import Trainer  # noqa: E402
+from minifig.pictures import answer_svg  # noqa: E402
 from minifig.spec import seed_figure  # noqa: E402
 
 
@@ -55,10 +56,7 @@ def run(epochs: int, redraw: bool) -> tuple[float, int]:
         if now - last_answer >= ANSWER_REDRAW_SECONDS:
             last_answer = now
             outputs = trainer.predict(asked)  # the question's answer and its curve follow training too
-            answer = answer_figure(grid, outputs[1:, 0], 3.25, float(outputs[0, 0]), data, "en")
-            plotly.io.to_json(
-                plotly.tools.return_figure_from_figure_or_data(answer, validate_figure=True), validate=False
-            )
+            answer_svg(grid, outputs[1:, 0], 3.25, float(outputs[0, 0]), data, "en")  # a string, sent as it is
 
     result = trainer.train(epochs, 10, on_epoch=on_epoch if redraw else None)
     return result.seconds, redraws

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 
 from components.predict import answering_head
 from components.state import tr
 from minifig.datasets import Dataset
+from minifig.pictures import weights_svg
 from minifig.spec import FigureSpec
 from minifig.summary import layer_infos
 
@@ -44,8 +43,10 @@ def render_inside(spec: FigureSpec, data: Dataset, usable: bool) -> None:
     if dense:
         labels = {i: f"{i + 1}. {infos[i].label}" for i in dense}
         chosen = st.selectbox(tr("ui.pick_layer"), list(labels), format_func=labels.get, key="inside_layer")
-        kernel, bias = (np.asarray(w) for w in bricks[chosen].get_weights())
-        st.plotly_chart(_weights_figure(kernel, bias), key="weights_map", config={"displayModeBar": False})
+        kernel, bias = bricks[chosen].get_weights()
+        with st.container(key="weights_map"):
+            picture = weights_svg(kernel, bias, st.session_state.lang)
+            st.markdown(f"<div class='minifig-picture'>{picture}</div>", unsafe_allow_html=True)
         st.caption(tr("ui.weights_help"))
 
 
@@ -57,18 +58,3 @@ def _equation(spec: FigureSpec, data: Dataset, bricks: list) -> str | None:
     inner = f"{float(kernel[0, 0]):.3f}\\cdot X {'+' if bias[0] >= 0 else '-'} {abs(float(bias[0])):.3f}"
     activation = spec.head[0].params["activation"]
     return f"Y' = {inner}" if activation == "linear" else f"Y' = \\mathrm{{{activation}}}({inner})"
-
-
-def _weights_figure(kernel: np.ndarray, bias: np.ndarray) -> go.Figure:
-    """The kernel as a heatmap (inputs down, units across) with the bias as its own row at the bottom."""
-    z = np.vstack([kernel, bias.reshape(1, -1)])
-    rows = [f"{tr('ui.input')} {i + 1}" for i in range(kernel.shape[0])] + [tr("ui.bias")]
-    limit = float(np.abs(z).max()) or 1.0
-    figure = go.Figure(go.Heatmap(z=z, y=rows, colorscale="RdBu", zmin=-limit, zmax=limit, zmid=0))
-    figure.update_layout(
-        height=min(520, 120 + 14 * len(rows)),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis_title=tr("ui.unit"),
-        yaxis={"autorange": "reversed"},
-    )
-    return figure

@@ -38,6 +38,11 @@ STYLE = f"""<style>
   background: #fff; color: #31333f; border: 1px solid rgba(49, 51, 63, 0.3); white-space: nowrap; }}
 .minifig-copy:hover {{ border-color: #0055bf; color: #0055bf; }}
 .minifig-said {{ display: block; font-size: 0.8rem; color: #1e7b34; min-height: 1em; }}
+/* the answer's and the weights' pictures (minifig.pictures): a legend that wraps, the picture as wide as its place */
+.minifig-legend {{ display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; font-size: 0.8rem; margin-bottom: 0.1rem; }}
+.minifig-legend span {{ display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; }}
+.minifig-picture {{ padding-bottom: 1rem; }}  /* Streamlit pulls a Markdown block 1rem up into what follows */
+.minifig-picture svg.minifig-chart {{ display: block; max-width: 34rem; height: auto; }}
 /* the answer-ahead component has nothing to show (components/answer_ahead) */
 .st-key-answer_ahead {{ display: none; }}
 /* a visible focus ring on whatever the keyboard is on */

@@ -3,7 +3,6 @@ input), the answer with its label, and a picture of the answer."""
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,8 +17,9 @@ from components.lesson import follow_question
 from components.state import head_key, tr, tr_count
 from components.timeline import shown_epoch, travelled_head
 from minifig import answers
-from minifig.charts import answer_figure, class_names, probability_figure
+from minifig.charts import class_names, probability_figure
 from minifig.datasets import Dataset, split_rows
+from minifig.pictures import answer_svg
 from minifig.slider import SliderRange, slider_range
 from minifig.spec import FigureSpec
 
@@ -78,11 +78,12 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> Answer | No
         return None
     on_curve = slice(1, 1 + len(grid))
     render_answer_ahead({"predict_input": _answers_at(stops, answer.outputs[on_curve.stop :], ends, data, spec)})
-    chart = st.empty()
+    with st.container(key="answer_curve"):
+        chart = st.empty()
 
-    def draw(outputs: np.ndarray, key: str = "answer_curve") -> None:
-        figure = answer_figure(grid, outputs[on_curve, 0], value, float(outputs[0, 0]), data, st.session_state.lang)
-        chart.plotly_chart(figure, key=key, config={"displayModeBar": False})
+    def draw(outputs: np.ndarray) -> None:
+        picture = answer_svg(grid, outputs[on_curve, 0], value, float(outputs[0, 0]), data, st.session_state.lang)
+        chart.markdown(f"<div class='minifig-picture'>{picture}</div>", unsafe_allow_html=True)
 
     draw(answer.outputs)
 
@@ -90,7 +91,7 @@ def _ask_line(spec: FigureSpec, choice: DataChoice, usable: bool) -> Answer | No
         """While training, the answer and its curve move with the weights (the page reruns at the end)."""
         outputs = trainer.predict(inputs)
         answer.headline.markdown(f"### {answer_text(outputs[0], data, spec)}")
-        draw(outputs, key=f"answer_curve_{time.perf_counter_ns()}")
+        draw(outputs)
 
     st.session_state.live_answer = follow_training
     return answer

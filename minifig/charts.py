@@ -1,8 +1,9 @@
 """Plotly figures of training and answers, built from plain numbers (no page code): the live curves are
 redrawn several times a second while training, so they are built cheaply.
 
-Size: one short builder per kind of chart (curves, answer, map, confusion, truth, image, probabilities,
-comparison); they share colours, labels and thinning.
+Size: one short builder per kind of chart (curves, map, confusion, truth, image, probabilities, comparison); they
+share colours, labels and thinning. The first screen's answer along one input and the weights map are SVG pictures
+(`minifig.pictures`): the page's first paint needs no Plotly.
 """
 
 from __future__ import annotations
@@ -109,40 +110,6 @@ _SERIES = {
     "metric": ("x2", "#0055bf"),
     "val_metric": ("x2", "#0055bf"),
 }
-
-
-def answer_figure(grid: np.ndarray, outputs: np.ndarray, asked: float, answer: float, data: Dataset, lang: str):
-    """The figure's answer over the whole input range, the examples with their true answers, and the question."""
-    figure = go.Figure()
-    grid, outputs = np.asarray(grid, dtype=SENT), np.asarray(outputs, dtype=SENT)
-    figure.add_trace(
-        go.Scatter(x=grid, y=outputs, mode="lines", name=t("chart.output", lang), line={"color": "#0055bf", "width": 3})
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=data.x[:, 0],
-            y=data.y,
-            mode="markers",
-            name=t("chart.points", lang),
-            marker={"color": "#c91a09", "size": 10},
-        )
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=[asked],
-            y=[answer],
-            mode="markers",
-            name=t("chart.asked", lang),
-            marker={"color": "#f2cd37", "size": 16, "line": {"color": "#1b2a34", "width": 2}},
-        )
-    )
-    figure.update_layout(
-        height=320,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},  # above the plot: clear of the axis title
-        xaxis_title=t(data.feature_key, lang),
-    )
-    return lean(figure)
 
 
 # --- data views: the map over the plane, classes, the truth, images ------------------------------

@@ -108,11 +108,12 @@ def loop_numbers(page) -> dict[str, str]:
 def first_brick_read_back(page) -> tuple[str, str]:
     """The first brick's weight from the first input to its first unit, and its first bias, as the 'Look inside'
     weights map holds them (its bottom row is the bias), written as the loop writes them."""
-    z = page.evaluate(
-        "() => Array.from(document.querySelector('.st-key-weights_map .js-plotly-plot')._fullData[0].z,"
-        " (row) => Array.from(row))"
+    cells = page.locator(".st-key-weights_map rect[data-w]")  # row by row: the inputs, then the bias
+    units = cells.count() // 2  # the first brick of the lesson takes one input: two rows
+    return (
+        f"{float(cells.nth(0).get_attribute('data-w')):.4f}",
+        f"{float(cells.nth(units).get_attribute('data-w')):.4f}",
     )
-    return f"{z[0][0]:.4f}", f"{z[-1][0]:.4f}"
 
 
 def walk_phases(page, names: list[str], lang: str) -> None:
