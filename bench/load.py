@@ -74,6 +74,15 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   6.43 s), server CPU 22.3 / 21.3 → 24.6 / 22.3 s (0.71-0.74 s per learner → 0.74-0.82 s), peak 0.93-0.94 GB. The
   answer-ahead table (92 answers worded in each run of the question) costs about what one prediction less saves,
   or a little more.
+- 2026-12-04 later: the JSON line now also splits the server's CPU by phase (`server_cpu_open_s`, `_compile_s`,
+  `_train_s`: from the start to everyone opened, to everyone compiled, to the last "Done"). Before (d04fa97) and
+  after "Done" drawn by the training's own run, the lesson traced in the background and the SVG answer and weights
+  pictures (bffc9eb), interleaved before, after, before, after (load 1.5-2.8, these runs themselves): plain worst
+  12.32 / 13.96 → 9.57 / 9.93 s (median 8.74 / 9.95 → 8.68 / 7.74 s), server CPU 28.2 / 31.7 → 26.5 / 27.4 s, of
+  which the Train phase 14.1 / 15.7 → 11.1 / 11.4 s; peak 0.93-0.95 GB. An earlier run of the after code on a
+  quieter machine: worst 6.75 s, 20.2 s CPU (Train phase 7.9 s). The Train click as a fragment run (tried, not
+  kept: see DEVELOPERS.md), one learner at a time, 25 protocol walks each on a warm server, f58a074 without and with
+  it: server CPU for open 0.148 / 0.147 s, compile 0.122 / 0.115 s, the Train phase 0.294 → 0.202 s.
 """
 
 from __future__ import annotations

@@ -59,6 +59,15 @@ scratch copy, not kept:
 
 The learner would see the page ~0.5 s sooner and the curve no later, for one more fragment run per session and a
 chart AppTest cannot draw.
+
+Before (d04fa97) and after (bffc9eb: "Done" drawn by the training's own run before the page's rerun, the lesson's
+figure traced by the server in the background, the answer curve and the weights map as SVG so the first run has no
+Plotly chart), one after the other, `--repeats 2` (2026-12-04, load ~2 from the benches themselves): Train → done
+1.624 / 0.614 s → 0.400 / 0.502 s (ratio 0.344 / 0.170 → 0.095 / 0.126; `model.fit` 3.6-4.7 s); open → Compile
+5.33 / 3.91 → 3.29 / 2.97 s; slider median 0.045 / 0.036 → 0.054 / 0.085 s (alone, untrained, 20 steps on each
+page: 0.036 / 0.029 s with the SVG and 0.041 / 0.031 s with a two-word picture instead: the picture is not what a
+step waits for); live updates median 4.7 / 6.4 → 8.0 / 8.0 KB, largest 8.2 → 14.4 KB. The first training now
+starts Plotly's script (for the curves), after the first paint.
 """
 
 from __future__ import annotations
