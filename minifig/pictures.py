@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
+from minifig.charts import thinned
 from minifig.datasets import Dataset
 from minifig.i18n import t
 
@@ -61,7 +62,7 @@ def answer_svg(grid, outputs, asked: float, answer: float, data: Dataset, lang: 
         f"<path d='{d}' fill='none' stroke='{OUTPUT}' stroke-width='3' stroke-linejoin='round'/>"
         for d in _line_paths(frame, grid, outputs)
     ]
-    picked = np.unique(np.linspace(0, len(xs) - 1, min(len(xs), MOST_EXAMPLES)).round().astype(int))
+    picked = thinned(len(xs), MOST_EXAMPLES)
     for x, y in zip(xs[picked], ys[picked], strict=True):
         if _inside(frame, x, y):
             parts.append(_dot(frame, x, y, 4.5, POINTS, f"{names['points']}: {_num(x)} → {_num(y)}"))
@@ -162,7 +163,7 @@ def _text(x: float, y: float, words: str, anchor: str = "start") -> str:
 def _line_paths(frame: Frame, xs: np.ndarray, ys: np.ndarray) -> list[str]:
     """The line through the finite answers, broken where an answer is not a number."""
     paths, points = [], []
-    picked = np.unique(np.linspace(0, len(xs) - 1, min(len(xs), MOST_EXAMPLES)).round().astype(int))
+    picked = thinned(len(xs), MOST_EXAMPLES)
     for x, y in zip(xs[picked], ys[picked], strict=True):
         if _inside(frame, x, y):
             points.append(f"{frame.px(x):.2f} {frame.py(y):.2f}")
