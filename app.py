@@ -33,9 +33,9 @@ from components.plane import map_of
 from components.predict import answering_head, render_prediction
 from components.problems import render_problems
 from components.results import render_results
-from components.server import keep_sessions_apart, warm_up_the_lesson
+from components.server import keep_sessions_apart, part_alone, warm_up_the_lesson
 from components.take_home import render_take_home
-from components.training import render_training
+from components.training import render_training, trains_alone
 from minifig import fit_check, spec
 from minifig.shapes import head_builds
 
@@ -101,11 +101,7 @@ def page() -> None:
 
     live_map = (lambda: map_of(answering_head(figure, data), choice)) if choice.is_plane and answers else None
     with bench.train:
-        with st.container(key="section_train"):
-            start_training = render_training(refusal, live_map, yes_no=data.label_kind == "binary")
-            challenge.render_result(figure)
-        with st.container(key="section_ask"):
-            render_prediction(figure, choice, usable=answers)
+        start_training = render_training_bench(figure, choice, refusal, live_map, answers)
     start_compare = None
     if start_training is None:  # a run that trains draws the tabs once trained, in the run that follows it
         start_compare = render_tabs(
@@ -121,6 +117,28 @@ def page() -> None:
         # were not drawn in this run: a run that ends early keeps their values, one that ends normally would not)
     elif start_compare:
         start_compare()
+
+
+@st.fragment
+@shielded
+def render_training_bench(figure, choice, refusal, live_map, answers: bool):
+    """Training and the question, a fragment of the page: a click on Train reruns this part alone and trains in
+    that run, instead of running the whole page first (the page's run after the training draws the rest). Other
+    clicks in it need the whole page (`trains_alone`). In the whole page's run, returns the training to start at
+    the end of the page, if asked."""
+    alone = part_alone()
+    if alone and not trains_alone():
+        st.rerun(scope="app")
+    with st.container(key="section_train"):
+        start_training = render_training(refusal, live_map, yes_no=choice.seen.label_kind == "binary")
+        challenge.render_result(figure)
+    with st.container(key="section_ask"):
+        render_prediction(figure, choice, usable=answers)
+    if alone and start_training is not None:
+        with room.posting_while_training(figure):
+            start_training()  # trained, stopped or refused by the gate: the whole page runs next
+        return None
+    return start_training
 
 
 def render_tabs(tabs, figure, choice, answers: bool, fits: bool, compares: bool):

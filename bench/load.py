@@ -173,6 +173,7 @@ class Session:
         self.ws_url = url.replace("http", "ws", 1) + "/_stcore/stream"
         self.query = query
         self.buttons: dict[str, str] = {}  # widget key -> widget id
+        self.fragments: dict[str, str] = {}  # widget key -> the fragment it was drawn in (a click reruns that alone)
         self.inputs: dict[str, str] = {}  # text inputs: widget key -> widget id
         self.metrics: dict[str, str] = {}  # st.metric label -> its number, as last drawn
         self.texts: list[str] = []  # every markdown/alert text the server sent, in order
@@ -205,6 +206,7 @@ class Session:
         state.query_string = self.query
         state.page_script_hash = self._page_hash
         if trigger is not None:
+            state.fragment_id = self.fragments.get(trigger, "")  # as the browser asks: that part of the page alone
             widget = state.widget_states.widgets.add()
             widget.id = self.buttons[trigger]
             widget.trigger_value = True
@@ -271,6 +273,7 @@ class Session:
         if kind == "button":
             key = element.button.id.rsplit("-", 1)[-1]
             self.buttons[key] = element.button.id
+            self.fragments[key] = delta.fragment_id
         elif kind == "metric":
             self.metrics[element.metric.label] = element.metric.body
         elif kind == "text_input":

@@ -89,9 +89,11 @@ def render_loop_line(place, shown: LoopPicture | None) -> None:
         place.markdown(shown.line)
 
 
-def pause(seconds: float, yield_check) -> None:
-    """Wait between paced epochs, listening for a click (Stop, a new pace): it ends the run right here."""
+def pause(seconds: float, should_stop) -> bool:
+    """Wait between paced epochs, listening for a click (Stop, a new pace); True if one came (the run ends)."""
     end = time.perf_counter() + seconds
     while (left := end - time.perf_counter()) > 0:
-        yield_check()
+        if should_stop():
+            return True
         time.sleep(min(0.05, left))
+    return False

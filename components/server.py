@@ -25,6 +25,8 @@ import time
 
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx, script_runner
+from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequestType
+from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
 
 STREAMLIT_CLEAN_UP = script_runner._clean_problem_modules  # Streamlit's own, as it was before any replacement
 
@@ -65,6 +67,31 @@ def _close_matplotlib_figures() -> None:
     plt = sys.modules.get("matplotlib.pyplot")
     if plt is not None:
         plt.close("all")
+
+
+def part_alone() -> bool:
+    """Whether this run is a fragment's alone (a click inside it), not the whole page's."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
+def this_part() -> str | None:
+    """The fragment that what is drawn now belongs to (its id, as the browser names it in a click), or None."""
+    return ThreadState.get().fragment_id
+
+
+def click_waiting(part: str | None) -> bool:
+    """Whether the browser has asked, while this run goes on, for a run of `part` (a fragment's id, `this_part()`).
+
+    A click inside a fragment does not interrupt the run in progress (Streamlit 1.67,
+    `script_requests._fragment_run_should_not_preempt_script`): it waits for that run to end. Training asks here, so
+    that Stop, drawn in the training's fragment, stops it; a click in another fragment (the question's slider) does
+    not. A run of the whole page is asked through `get_run_yield_check` instead. False outside a server's run.
+    """
+    requests = getattr(get_script_run_ctx(), "script_requests", None)
+    if part is None or getattr(requests, "_state", None) is not ScriptRequestType.RERUN:
+        return False
+    return part in (getattr(requests, "_rerun_data", None) and requests._rerun_data.fragment_id_queue or ())
 
 
 def deliver_now(timeout: float = 0.3) -> None:

@@ -89,6 +89,7 @@ class Ask(enum.StrEnum):
     COMPILE = "compile"  # the lesson's "Show me" compiles the figure (components.figure)
     TRAIN = "train"  # the lesson's "Show me" trains it (components.training)
     GO_ON = "go_on"  # a run stopped by a new pace goes on at that pace (components.loop -> training)
+    STEP = "step"  # Step (one epoch), clicked in a run of the training panel alone, for the whole page's run
     SAY_COMPILE_REFUSED = "say_compile_refused"  # Compile was refused: say why, after the rerun
     SAY_HEAD_FULL = "say_head_full"  # a brick was refused because the head is full (components.head says it)
     SAY_BRICK_REFUSED = "say_brick_refused"  # a brick was refused by the challenge's limit (components.challenge)

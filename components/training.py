@@ -12,8 +12,8 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yiel
 from components.challenge import shows
 from components.gate import MAX_TRAIN_SECONDS, gate, learner
 from components.loop import pause, render_pace, render_step_buttons, show_step
-from components.server import deliver_now
-from components.state import Ask, asked, tr, tr_count
+from components.server import click_waiting, deliver_now, this_part
+from components.state import Ask, ask, asked, tr, tr_count
 from components.timeline import mark_epoch, render_timeline
 from minifig.charts import curves_figure, refresh_curves
 from minifig.coach import Situation, remarks
@@ -46,7 +46,7 @@ def render_training(
     stop_col.button(tr("ui.stop"), key="stop", width="stretch")
     reset_col.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
     step_col, phase_col, pace_col = st.columns([1, 1, 1.6], vertical_alignment="bottom")
-    step = render_step_buttons(step_col, phase_col)
+    step = render_step_buttons(step_col, phase_col) or asked(Ask.STEP)
     with pace_col:
         render_pace()
     go_on = asked(Ask.GO_ON)  # a run stopped by a new pace goes on
@@ -85,6 +85,25 @@ def render_training(
     return lambda: _run(trainer, panel, *_next_run(trainer, step, go_on), step=step)
 
 
+def trains_alone() -> bool:
+    """In a run of the training panel alone (a click inside it): whether that run can do what was clicked by itself.
+
+    Only a click on Train at full pace can: it redraws nothing outside the panel until the page's run that follows
+    the training. Step and slower paces play the figure's loop, Stop, Reset and time travel change the figure and
+    the tabs, the settings change the address: the whole page runs for them, and a click on Train or Step is kept
+    as a request for that run (a button is pressed for one run only).
+    """
+    ss = st.session_state
+    if ss.get("train") and ss.pace == 0:
+        ss.live_figure = None  # the figure's drawing is outside this run: the page's next run draws it
+        return True
+    if ss.get("train"):
+        ask(Ask.TRAIN)
+    if ss.get("step"):
+        ask(Ask.STEP)
+    return False
+
+
 def _next_run(trainer, step: bool, go_on: bool) -> tuple[dict, int]:
     """The run to train and how many epochs of it: a stopped or stepped run goes on (at a new pace, or by one
     epoch on Step), anything else starts a new run of the epochs asked for."""
@@ -108,6 +127,7 @@ class Panel:
     map: object = None
     draw_map: Callable[[], object] | None = None
     reuse: dict = field(default_factory=dict)  # the live curves' figure, refreshed in place during a run
+    part: str | None = field(default_factory=this_part)  # the fragment the panel is drawn in: a click there stops a run
 
     def show_map(self) -> None:
         if self.map is not None:
@@ -143,7 +163,7 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
     yield_check = get_run_yield_check() or (lambda: None)
 
     def should_stop() -> bool:  # a click, or the tab closing (Streamlit asks a closed tab's script to stop)
-        return bool(yield_check())
+        return bool(yield_check()) or click_waiting(panel.part)
 
     def waiting(ahead: int) -> None:
         panel.status.markdown(f"**{tr('ui.status_waiting', n=ahead)}**")
@@ -158,12 +178,11 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
         return None
 
     if watched:
-        result = _train_watched(trainer, epochs, batch_size, pace, turn_to_train, yield_check)
+        result = _train_watched(trainer, epochs, batch_size, pace, turn_to_train, should_stop)
     else:
         result = turn_to_train(epochs)
-    if result is None:
-        run["state"] = "stopped"
-        return
+    if result is None or result.stopped:  # Stop, or another click: still "running", as if the click had interrupted
+        return  # this run; the run it asked for sees that, and says it stopped (`_note_interrupted_run`)
     state = "diverged" if result.diverged else "timed_out" if result.timed_out else "done"
     run["state"] = "stepped" if step and state == "done" else state
     # "Done" and the last epoch's curves on screen the moment training ends, not once the page's run that follows
@@ -173,7 +192,7 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
     st.rerun()
 
 
-def _train_watched(trainer, epochs: int, batch_size: int, pace: int, turn_to_train, yield_check):
+def _train_watched(trainer, epochs: int, batch_size: int, pace: int, turn_to_train, should_stop):
     """Epoch by epoch, each its own turn at the gate (a slow pace holds no trainer while it waits), the figure
     playing each epoch's loop; at most `pace` epochs a second. None when the learner left the gate's line."""
     pacer, watch = Pacer(pace), EpochWatch(trainer, batch_size)
@@ -181,7 +200,7 @@ def _train_watched(trainer, epochs: int, batch_size: int, pace: int, turn_to_tra
     for _ in range(epochs):
         watch.begin()
         epoch = turn_to_train(1)
-        if epoch is None:
+        if epoch is None or epoch.stopped:
             return None
         show_step(trainer, watch.end(trainer.history[-1].loss))
         result.logs += epoch.logs
@@ -190,7 +209,8 @@ def _train_watched(trainer, epochs: int, batch_size: int, pace: int, turn_to_tra
         result.timed_out = result.seconds > MAX_TRAIN_SECONDS
         if result.diverged or result.timed_out:
             break
-        pause(pacer.wait(), yield_check)
+        if pause(pacer.wait(), should_stop):
+            return None
     return result
 
 
