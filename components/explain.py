@@ -9,9 +9,11 @@ from minifig.explain import picture
 
 def render_why_when(brick: Brick, key: str, lead: str | None = None) -> None:
     """The panel; `lead`, if given, is the card's own one-line explanation, said first."""
+    said = [lead] if lead else []
+    said += [
+        picture(brick, st.session_state.lang),
+        f"**{tr('explain.why_title')}** — {tr(f'explain.why.{brick.card}')}",
+        f"**{tr('explain.when_title')}** — {tr(f'explain.when.{brick.card}')}",
+    ]
     with st.popover(tr("explain.button"), key=key, type="tertiary"):
-        if lead:
-            st.markdown(lead)
-        st.markdown(picture(brick, st.session_state.lang), unsafe_allow_html=True)
-        st.markdown(f"**{tr('explain.why_title')}** — {tr(f'explain.why.{brick.card}')}")
-        st.markdown(f"**{tr('explain.when_title')}** — {tr(f'explain.when.{brick.card}')}")
+        st.markdown("\n\n".join(said), unsafe_allow_html=True)  # one element: the page sends each on every run

@@ -60,11 +60,12 @@ def _apply_hand_edit() -> None:
 
 
 def _brick(i: int, item: dict, count: int) -> None:
+    """One brick: its title and move/remove buttons in one row, its settings two side by side below.
+
+    Few containers on purpose: every element is a message the server sends on every run of the page."""
     card = CATALOGUE[item["card"]]
-    top, buttons = st.columns([1, 1], vertical_alignment="center")
-    top.markdown(swatch(card.colour, f"{i + 1}. {card.label}"), unsafe_allow_html=True)
-    with buttons:
-        row = st.container(horizontal=True, horizontal_alignment="right", gap="small")
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.markdown(swatch(card.colour, f"{i + 1}. {card.label}"), unsafe_allow_html=True)
     row.button("↑", key=f"up_{i}", help=tr("ui.up"), disabled=i == 0, on_click=_edit, args=(head_edit.move, i, i - 1))
     row.button(
         "↓",
@@ -75,12 +76,14 @@ def _brick(i: int, item: dict, count: int) -> None:
         args=(head_edit.move, i, i + 1),
     )
     row.button("✕", key=f"remove_{i}", help=tr("ui.remove"), on_click=_edit, args=(head_edit.remove, i))
+    if not card.params:
+        return
     no_penalty = st.session_state.get(param_key(item["uid"], "regularizer")) == "none"
-    for first in range(0, len(card.params), 2):  # two settings side by side: the head column is narrow
-        for column, param in zip(st.columns(2), card.params[first : first + 2], strict=False):
-            with column:
-                disabled = param.name == "reg_rate" and no_penalty
-                _param_input(param, param_key(item["uid"], param.name), disabled)
+    columns = st.columns(2)  # two settings side by side (the head column is narrow), in the cards' order
+    for n, param in enumerate(card.params):
+        with columns[n % 2]:
+            disabled = param.name == "reg_rate" and no_penalty
+            _param_input(param, param_key(item["uid"], param.name), disabled)
 
 
 def _param_input(param: Param, key: str, disabled: bool = False) -> None:

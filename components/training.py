@@ -40,11 +40,11 @@ def render_training(
         left, right = st.columns(2)
         left.number_input(tr("field.epochs"), step=10, key="epochs")
         right.number_input(tr("field.batch_size"), step=1, key="batch_size")
-    train_col, stop_col, reset_col = st.columns(3)
-    train = train_col.button(tr("ui.train"), key="train", type="primary", width="stretch")
+    buttons = st.container(horizontal=True, gap="small")  # one row, as wide as the panel (a phone's too)
+    train = buttons.button(tr("ui.train"), key="train", type="primary", width="stretch")
     train = asked(Ask.TRAIN) or train  # the lesson's "Show me" trains too
-    stop_col.button(tr("ui.stop"), key="stop", width="stretch")
-    reset_col.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
+    buttons.button(tr("ui.stop"), key="stop", width="stretch")
+    buttons.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
     step_col, phase_col, pace_col = st.columns([1, 1, 1.6], vertical_alignment="bottom")
     step = render_step_buttons(step_col, phase_col) or asked(Ask.STEP)
     with pace_col:

@@ -9,6 +9,7 @@ an optimizer's walk down an elongated bowl with its own update rule (tests check
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
@@ -85,7 +86,18 @@ def walk(optimizer: str, learning_rate: float, steps: int = WALK_STEPS, momentum
 
 
 def picture(brick: Brick, lang: str) -> str:
-    """The tiny picture of a card with its settings, as SVG text."""
+    """The tiny picture of a card with its settings, as SVG text (drawn once per card, settings and language: the
+    page shows every card's picture on every run)."""
+    settings = tuple(sorted(brick.params.items()))
+    try:
+        return _picture(brick.card, settings, lang)
+    except TypeError:  # a setting that cannot be a cache's key (not one a card has): drawn, not kept
+        return _picture.__wrapped__(brick.card, settings, lang)
+
+
+@functools.lru_cache(maxsize=512)
+def _picture(card_id: str, settings: tuple, lang: str) -> str:
+    brick = Brick(card_id, dict(settings))
     card = CATALOGUE[brick.card]
     if card.kind == LOSS:
         return _loss_picture(card.id, lang)
