@@ -26,6 +26,7 @@ from components.head import handle_drags, render_head
 from components.header import render_header
 from components.inside import render_inside
 from components.layout import more_tabs, render_style, workbench
+from components.lighter_widgets import lighten_widgets
 from components.meter import figure_meter, render_meter
 from components.palette import render_palette
 from components.parts import render_legs, render_torso
@@ -41,6 +42,7 @@ from minifig.shapes import head_builds
 
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
 keep_sessions_apart()
+lighten_widgets()
 
 
 @shielded

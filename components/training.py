@@ -181,8 +181,11 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
         result = _train_watched(trainer, epochs, batch_size, pace, turn_to_train, should_stop)
     else:
         result = turn_to_train(epochs)
-    if result is None or result.stopped:  # Stop, or another click: still "running", as if the click had interrupted
-        return  # this run; the run it asked for sees that, and says it stopped (`_note_interrupted_run`)
+    if result is None or result.stopped:
+        if click_waiting(panel.part):  # Stop, or another click here: still "running", as if the click had interrupted
+            return  # this run; the run it asked for sees that, and says it stopped (`_note_interrupted_run`)
+        run["state"] = "stopped"  # the gate's line was left for this learner's newer request (another tab of theirs)
+        st.rerun()
     state = "diverged" if result.diverged else "timed_out" if result.timed_out else "done"
     run["state"] = "stepped" if step and state == "done" else state
     # "Done" and the last epoch's curves on screen the moment training ends, not once the page's run that follows
