@@ -11,6 +11,7 @@ particles being listed in `ko.toml`): the particle takes the form that fits the 
 
 from __future__ import annotations
 
+import functools
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,10 +38,17 @@ class Catalogue:
         Raises:
             KeyError: `key` is not in the catalogue (a programmer error).
         """
+        if not values:
+            return self._plain(key, lang)
         entry = self.strings[key]
         text = entry.get(lang) or entry[REFERENCE]
         filled = {name: v.text(lang) if isinstance(v, Message) else v for name, v in values.items()}
         return _FORMATTER.format(text, **filled)
+
+    @functools.cache  # noqa: B019 - one catalogue, kept for the server's life: a sentence without values, once
+    def _plain(self, key: str, lang: str) -> str:
+        entry = self.strings[key]
+        return _FORMATTER.format(entry.get(lang) or entry[REFERENCE])
 
 
 CATALOGUE = Catalogue()
