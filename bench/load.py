@@ -83,6 +83,17 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   quieter machine: worst 6.75 s, 20.2 s CPU (Train phase 7.9 s). The Train click as a fragment run (tried, not
   kept: see DEVELOPERS.md), one learner at a time, 25 protocol walks each on a warm server, f58a074 without and with
   it: server CPU for open 0.148 / 0.147 s, compile 0.122 / 0.115 s, the Train phase 0.294 → 0.202 s.
+- 2026-12-04 (a new session, 07:00-07:20 UTC): each learner now also waits, after "Done", for its page's own run
+  after training (`settle`; before, the session closed at "Done" and that run could be cut short, so the Train
+  phase's CPU was undercounted for every commit). Before (bb918f4, the last landed) and after the Train click as a
+  fragment run with Stop heard (a94719f), fewer elements (bd6bc5d), widgets that look up one key (50e4848) and
+  sentences formatted once (9f58451), load 0.7-1.6: before, three runs: worst 7.78 / 8.69 / 8.12 s (median 5.13 /
+  5.78 / 5.91 s), server CPU 21.8 / 23.1 / 23.7 s, of which open 8.7 / 7.9 / 8.8, compile 4.0 / 4.9 / 5.4 and the
+  Train phase 9.1 / 10.3 / 9.5 s; after, three runs: worst 4.59 / 4.85 / 5.45 s (median 2.80 / 3.03 / 3.49 s),
+  server CPU 15.6 / 16.5 / 18.5 s (0.52-0.62 s per learner), open 6.9 / 7.2 / 8.5, compile 3.0 / 3.3 / 3.3, Train
+  phase 5.7 / 6.0 / 6.7 s; peak 0.93-0.94 GB. Tried and not kept: the page's run after training waiting (at most
+  3 or 5 s) until no one else trained or waited (`TrainingGate.quiet`): median 1.8-2.2 s but worst 2.7-6.1 s and
+  18-19 s CPU, the pages' reruns all landing together on the last learners' training.
 """
 
 from __future__ import annotations
@@ -317,6 +328,7 @@ async def learner(url: str, epochs: int, meet, number: int, query: str = "", coo
         await page.wait_for_text(f"Done: epoch {epochs}/{epochs}", TRAIN_SECONDS)
         done = time.perf_counter()
         progress(number, "trained", done - clicked)
+        await page.settle(TRAIN_SECONDS)  # the page's own run after training too: a learner's browser stays open
         return {
             "open": open_s,
             "train": done - clicked,
