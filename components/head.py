@@ -79,11 +79,12 @@ def _brick(i: int, item: dict, count: int) -> None:
     if not card.params:
         return
     no_penalty = st.session_state.get(param_key(item["uid"], "regularizer")) == "none"
-    columns = st.columns(2)  # two settings side by side (the head column is narrow), in the cards' order
-    for n, param in enumerate(card.params):
-        with columns[n % 2]:
-            disabled = param.name == "reg_rate" and no_penalty
-            _param_input(param, param_key(item["uid"], param.name), disabled)
+    for first in range(0, len(card.params), 2):  # two settings side by side (the head column is narrow); a row per
+        # pair, so that on a phone, where columns stack, they still come in the card's order
+        for column, param in zip(st.columns(2), card.params[first : first + 2], strict=False):
+            with column:
+                disabled = param.name == "reg_rate" and no_penalty
+                _param_input(param, param_key(item["uid"], param.name), disabled)
 
 
 def _param_input(param: Param, key: str, disabled: bool = False) -> None:

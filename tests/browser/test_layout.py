@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from components.state import param_key
+from minifig.cards import CATALOGUE
 from minifig.i18n import t
 from minifig.lesson import STEPS
 from tests.browser.conftest import SCREENSHOTS, TRAIN_MS, open_app, open_tab, wait_idle
@@ -86,6 +88,10 @@ def test_on_a_phone_the_figure_and_train_are_within_two_screens(browser, app_url
         two_screens = 2 * PHONE["height"]
         assert box(page, "figure")["y"] < two_screens and box(page, "train")["y"] + 40 < two_screens
         assert box(page, "figure")["x"] >= 0 and box(page, "figure")["width"] <= PHONE["width"]
+        names = [param.name for param in CATALOGUE["dense"].params]  # the seed's first brick is a Dense
+        places = {name: box(page, param_key(1, name)) for name in names}
+        read = sorted(names, key=lambda name: (round(places[name]["y"] / 10), places[name]["x"]))
+        assert read == names, "a brick's settings come in the card's order, where the phone stacks columns"
         screenshot(page, f"layout_390_{lang}")
         page.evaluate(f"() => document.querySelector(\"[data-testid='stMain']\").scrollBy(0, {PHONE['height']})")
         screenshot(page, f"layout_390_{lang}_second_screen")
