@@ -296,12 +296,11 @@ def warm_up(spec: FigureSpec, data: Dataset) -> None:
     """Trace what a figure's first answer and first training need, and keep nothing but the traced graphs (they
     belong to the figure's kind, see `minifig.graphs`): the next head or trainer of that kind finds them ready.
 
-    One epoch traces what any number of epochs uses (the count is an argument of the traced loop); two questions of
-    different sizes trace the answer for any number of questions.
+    One epoch traces what any number of epochs uses (the count is an argument of the traced loop); one question
+    traces the answer for any number of questions (`graphs._Answer`).
     """
     head = Head(spec, data.n_features)
     head.predict(data.x[:1])
-    head.predict(data.x[:2])
     Trainer(spec, data, head=head).train(1, spec.training.batch_size)
 
 
