@@ -94,6 +94,10 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   phase 5.7 / 6.0 / 6.7 s; peak 0.93-0.94 GB. Tried and not kept: the page's run after training waiting (at most
   3 or 5 s) until no one else trained or waited (`TrainingGate.quiet`): median 1.8-2.2 s but worst 2.7-6.1 s and
   18-19 s CPU, the pages' reruns all landing together on the last learners' training.
+  Then (7bd6bee, also a head's answer through one concrete function), interleaved after, before, after, before, load
+  1.6-1.7 (a busier machine: the before runs cost more than above): worst 9.77 / 11.35 s → 5.35 / 6.28 s (median
+  8.43 / 7.33 → 3.05 / 3.60 s), server CPU 23.5 / 29.4 → 19.2 / 23.2 s (Train phase 11.1 / 13.2 → 6.5 / 7.6 s),
+  peak 0.93-0.95 GB.
 """
 
 from __future__ import annotations

@@ -68,6 +68,13 @@ Plotly chart), one after the other, `--repeats 2` (2026-12-04, load ~2 from the 
 page: 0.036 / 0.029 s with the SVG and 0.041 / 0.031 s with a two-word picture instead: the picture is not what a
 step waits for); live updates median 4.7 / 6.4 → 8.0 / 8.0 KB, largest 8.2 → 14.4 KB. The first training now
 starts Plotly's script (for the curves), after the first paint.
+
+Before (bb918f4) and after (7bd6bee: the Train click as a fragment run, fewer elements, widgets that look up one key,
+a head's answer through one concrete function), interleaved after, before, after, before, `--repeats 2` each
+(2026-12-04 07:15 UTC, load 0.6-1.7): Train → done 0.330 / 0.638 and 0.638 / 0.473 s → 0.393 / 0.283 and 0.350 /
+0.378 s (ratio 0.097 / 0.175 and 0.157 / 0.140 → 0.097 / 0.071 and 0.098 / 0.098; `model.fit` 3.4-4.0 s); open →
+Compile 2.83 / 3.23 and 2.69 / 2.87 s → 3.22 / 3.00 and 2.90 / 3.02 s (no change beyond the noise); slider median
+0.028-0.043 → 0.035-0.050 s; live updates median 7.0-8.2 → 8.0-8.3 KB, largest 8.2-14.5 → 8.3-14.7 KB.
 """
 
 from __future__ import annotations
