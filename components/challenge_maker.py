@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from components.card import page_link
+from components.copy import render_link
 from components.data import current_choice
 from components.room import server_secret
 from components.state import tr
@@ -95,10 +96,10 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
                 st.session_state.room_id = signing.new_room()
             room = st.session_state.room_id
             st.markdown(tr("room.learners_link"))
-            st.code(challenge_link(start, challenge, room), language=None, wrap_lines=True)
+            render_link(challenge_link(start, challenge, room), key="copy_challenge_link")
         with st.container(key="board_link"):
             st.markdown(tr("room.board_link"))
-            st.code(board_link(challenge, room), language=None, wrap_lines=True)
+            render_link(board_link(challenge, room), key="copy_board_link")
 
 
 def challenge_link(start: FigureSpec, challenge: core.Challenge, room: str) -> str:

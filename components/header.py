@@ -1,36 +1,10 @@
 """Page title, the guided lesson's start, the copy-link button and the language switch, on one line."""
 
-import json
-from html import escape
-
 import streamlit as st
 
+from components.copy import render_copy_button
 from components.state import refresh_translated_choices, tr
 from minifig.i18n import LANGUAGE_NAMES
-
-# Copies the page's address (it holds the whole figure); an address without https (a classroom server) has no
-# clipboard API, so the old select-and-copy way is the fallback.
-COPY_SCRIPT = """<script>
-(() => {
-  const button = document.querySelector('.st-key-copy_link button');
-  if (!button || button.dataset.wired) return;
-  button.dataset.wired = '1';
-  const said = document.querySelector('.st-key-copy_link [role=status]');
-  const words = JSON.parse(button.dataset.words);
-  const done = (ok) => { said.textContent = ok ? words.copied : words.failed; };
-  button.addEventListener('click', () => {
-    const link = window.location.href;
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(link).then(() => done(true), () => done(false));
-      return;
-    }
-    const area = document.createElement('textarea');
-    area.value = link; document.body.appendChild(area); area.select();
-    let ok = false; try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
-    area.remove(); done(ok);
-  });
-})();
-</script>"""
 
 
 def render_header() -> object:
@@ -57,11 +31,4 @@ def render_header() -> object:
 
 def render_copy_link() -> None:
     """A button that copies the page's address, which opens this same figure (a browser-side button: no rerun)."""
-    words = json.dumps({"copied": tr("ui.link_copied"), "failed": tr("ui.link_not_copied")}, ensure_ascii=False)
-    with st.container(key="copy_link"):
-        st.html(
-            f'<button type="button" class="minifig-copy" title="{escape(tr("ui.copy_link_help"))}"'
-            f' data-words="{escape(words)}">{escape(tr("ui.copy_link"))}</button>'
-            '<span role="status" class="minifig-said"></span>' + COPY_SCRIPT,
-            unsafe_allow_javascript=True,
-        )
+    render_copy_button("copy_link", tr("ui.copy_link"), tr("ui.copy_link_help"))

@@ -38,6 +38,9 @@ STYLE = f"""<style>
   background: #fff; color: #31333f; border: 1px solid rgba(49, 51, 63, 0.3); white-space: nowrap; }}
 .minifig-copy:hover {{ border-color: #0055bf; color: #0055bf; }}
 .minifig-said {{ display: block; font-size: 0.8rem; color: #1e7b34; min-height: 1em; }}
+/* a link to hand out (the challenge's): whole, wrapped anywhere, selectable */
+.minifig-link {{ display: block; font-size: 0.8rem; line-height: 1.4; padding: 0.6rem 0.8rem; border-radius: 0.5rem;
+  background: #f6f7f9; color: #31333f; word-break: break-all; user-select: all; }}
 /* the answer's and the weights' pictures (minifig.pictures): a legend that wraps, the picture as wide as its place */
 .minifig-legend {{ display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; font-size: 0.8rem; margin-bottom: 0.1rem; }}
 .minifig-legend span {{ display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; }}

@@ -27,20 +27,31 @@ def render_take_home(spec: FigureSpec, data: Dataset, usable: bool) -> None:
 
 
 def _code(spec: FigureSpec, data: Dataset, usable: bool) -> None:
-    with st.container(key="code_export"):
-        if not usable or spec.torso is None or spec.legs is None:
+    """The figure as Keras code: a caption, the code behind a button, and its download. The code view is drawn only
+    while it is open (its syntax highlighter is the browser's largest script after Plotly: in every page it would
+    hold up the first screen by ~0.5 s), and the file is written when it is asked for."""
+    if not usable or spec.torso is None or spec.legs is None:
+        with st.container(key="code_export"):
             st.info(tr("ui.code_needs_figure"))
-            return
-        script = python_script(spec, data, st.session_state.lang)
-        st.caption(tr("ui.code_help"))
-        st.code(script, language="python", line_numbers=True, wrap_lines=True)  # no sideways scroll: keyboard-readable
-    st.download_button(
+        return
+    lang = st.session_state.lang
+    st.caption(tr("ui.code_help"))
+    show, download = st.columns(2, vertical_alignment="center")
+    view = show.popover(
+        tr("ui.show_code"), icon=":material/code:", key="open_code_export", on_change="rerun", width="stretch"
+    )
+    if view.open:
+        with view, st.container(key="code_export"):
+            # no sideways scroll: keyboard-readable
+            st.code(python_script(spec, data, lang), language="python", line_numbers=True, wrap_lines=True)
+    download.download_button(
         tr("ui.download_code"),
-        script,
+        lambda: python_script(spec, data, lang),
         file_name="minifig_figure.py",
         mime="text/x-python",
         key="download_code",
         on_click="ignore",
+        width="stretch",
     )
 
 

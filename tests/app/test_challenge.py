@@ -1,6 +1,9 @@
 """A challenge link walked through the page: the goal is shown, hidden controls are not drawn, the limits are
 enforced, training to the goal is praised; a hostile link is refused and the page opens as usual."""
 
+import html
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from minifig import challenge, signing
@@ -8,6 +11,7 @@ from minifig.cards import brick
 from tests.app.conftest import APP
 from tests.app.test_take_home import texts
 
+LINK = re.compile(r'<code class="minifig-link">([^<]*)</code>')
 GAUSS = challenge.Challenge(
     "gauss",
     "val_accuracy",
@@ -76,12 +80,17 @@ def test_a_hostile_challenge_link_is_refused_and_the_page_opens_as_usual():
     assert len(app.session_state.head) == 5
 
 
+def shown_links(app) -> list[str]:
+    """The links the page shows to hand out (`components.copy.render_link`)."""
+    return [html.unescape(found) for block in app.html for found in LINK.findall(block.value)]
+
+
 def test_the_teacher_panel_writes_a_link_the_learner_page_reads():
     app = AppTest.from_file(APP, default_timeout=120).run()
     app.selectbox(key="dataset").set_value("gauss").run()
     app.number_input(key="challenge_make_bricks").set_value(2).run()
     app.multiselect(key="challenge_make_hidden").set_value(["compare"]).run()
-    link = next(block.value for block in app.code if "challenge=" in block.value)
+    link = next(link for link in shown_links(app) if "challenge=" in link)
     value = link.split("challenge=")[1].split("&")[0]
     made = challenge.parse(value)
     assert made.dataset == "gauss" and made.max_bricks == 2 and made.hidden == ("compare",)
@@ -94,7 +103,7 @@ def test_every_hideable_control_can_be_hidden_and_keeps_its_value_until_the_lear
     assert not app.exception
     keys = {widget.key for widget in [*app.selectbox, *app.number_input, *app.slider]}
     assert not keys & {"dataset", "validation_split", "torso", "legs", "lr", "epochs", "batch_size"}
-    assert not [block for block in app.code if "challenge=" in block.value]  # no take-home, no teacher's panel
+    assert not [link for link in shown_links(app) if "challenge=" in link]  # no teacher's panel
     app.button(key="compile").run()  # a rerun: hidden controls keep the values the link gave
     ss = app.session_state
     assert (ss.dataset, ss.torso, ss.legs, ss.lr, ss.epochs, ss.validation_split) == (
@@ -119,8 +128,8 @@ def test_the_teacher_panel_refuses_a_challenge_no_figure_can_win():
     app.checkbox(key="challenge_make_torso").check().run()
     app.multiselect(key="challenge_make_hidden").set_value(["torso"]).run()
     assert not app.exception
-    assert not any("challenge=" in block.value for block in app.code)
+    assert not any("challenge=" in link for link in shown_links(app))
     refusal = [e.value for e in app.error if "No figure can win this challenge" in e.value]
     assert refusal and "Mean squared error" in refusal[0]
     app.selectbox(key="torso").set_value("binary_crossentropy").run()  # a torso that fits: the link is made
-    assert any("challenge=" in block.value for block in app.code)
+    assert any("challenge=" in link for link in shown_links(app))

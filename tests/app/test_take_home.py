@@ -13,6 +13,9 @@ def texts(app) -> str:
 
 
 def test_code_export_shows_the_figure_as_keras_code(app):
+    assert not app.code  # drawn only while its popover is open
+    app.session_state["open_code_export"] = True
+    app.run()
     code = "\n".join(block.value for block in app.code)
     assert code.count('layers.Dense(units=64, activation="relu")') == 4
     assert "keras.optimizers.Adam(learning_rate=0.001)" in code

@@ -78,6 +78,7 @@ def test_wine_is_told_to_normalise_learns_with_the_brick_and_its_code_learns_the
 
     open_tab(page, "take_home")
     page.get_by_role("tab", name=STRINGS["ui.tab_code"]["en"]).click()
+    click(page, "open_code_export")  # the code view is drawn when opened
     code = page.locator(".st-key-code_export").inner_text()
     assert "layers.Normalization()" in code and "model.layers[0].adapt(X_train)" in code
     with page.expect_download() as download:
