@@ -65,29 +65,24 @@ def picked() -> bool:
 
 
 def render_typed_table() -> None:
+    """The panel: its help, the number of input columns, and the editor, drawn only while the panel is open (the
+    browser's data grid is ~1.3 MB of script that every element of a first page would wait for)."""
     ss = st.session_state
     panel = st.container(key="table_panel")  # the panel's key, whatever the language
-    with panel.expander(tr("table.title"), expanded=in_use() or bool(ss.table_problems)):
+    shown = panel.expander(
+        tr("table.title"), expanded=in_use() or bool(ss.table_problems), key="open_typed_table", on_change="rerun"
+    )
+    with shown:
         st.caption(tr("table.help"))
         state.show_notices("table")
-        columns, rows = _base()
         st.columns([1, 3])[0].number_input(
             tr("table.inputs"), 1, typed_table.MAX_INPUTS, step=1, key="table_inputs", on_change=_reshape
         )
-        import pandas as pd  # only when the panel is drawn, after the page has painted
-
-        frame = pd.DataFrame(rows, columns=list(columns), index=pd.RangeIndex(1, len(rows) + 1), dtype=object)
         with st.container(key="typed_table"):
-            st.data_editor(
-                frame,
-                key=_editor_key(),
-                num_rows="dynamic",
-                hide_index=False,  # the rows' numbers, as the messages name them
-                height=ROW_PX * (min(len(_typed()[1]), MAX_ROWS_SHOWN) + 2) + 3,  # the header, the rows, a new row
-                column_config={name: st.column_config.TextColumn(name) for name in columns},
-                on_change=_edited,
-                width="stretch",
-            )
+            if shown.open:
+                _render_editor()
+            else:
+                _keep_edits()
         if ss.table_problems:
             intro = tr("table.refused" if in_use() else "table.refused_none")
             st.error("  \n".join([intro, *(f"- {p.text(ss.lang)}" for p in ss.table_problems)]))
@@ -97,6 +92,32 @@ def render_typed_table() -> None:
             st.success(tr("table.in_use", rows=len(data.x), inputs=data.n_features, kind=kind))
         else:
             st.caption(tr("table.not_in_use"))
+
+
+def _render_editor() -> None:
+    import pandas as pd  # only when the panel is drawn, after the page has painted
+
+    columns, rows = _base()
+    frame = pd.DataFrame(rows, columns=list(columns), index=pd.RangeIndex(1, len(rows) + 1), dtype=object)
+    st.data_editor(
+        frame,
+        key=_editor_key(),
+        num_rows="dynamic",
+        hide_index=False,  # the rows' numbers, as the messages name them
+        height=ROW_PX * (min(len(_typed()[1]), MAX_ROWS_SHOWN) + 2) + 3,  # the header, the rows, a new row
+        column_config={name: st.column_config.TextColumn(name) for name in columns},
+        on_change=_edited,
+        width="stretch",
+    )
+
+
+def _keep_edits() -> None:
+    """In a run that does not draw the editor: its changes (Streamlit forgets a widget's state after a run that does
+    not draw it) become the rows the next editor starts from."""
+    ss = st.session_state
+    if ss.get(_editor_key()):
+        ss.table_base = _typed()
+        ss.table_version += 1
 
 
 def _base() -> tuple[tuple[str, ...], list[list[str]]]:

@@ -111,3 +111,22 @@ def test_a_typed_table_is_learnt_and_a_bad_cell_keeps_the_last_good_table(page):
     page.locator(".st-key-predict_input input[type=range]").press("End")  # ask about 11, the new row
     wait_idle(page)
     assert answer_number(page) > 0.5 and "→ “1”" in page.locator(".st-key-prediction").inner_text()
+
+
+def test_typed_rows_survive_the_panel_closing_and_are_learnt_when_picked_again(page):
+    """The editor is drawn only while its panel is open: rows typed before it closed are not lost."""
+    assert page.locator(".st-key-typed_table canvas").count() == 0  # a first page has no data grid
+    open_table(page)
+    page.locator(".st-key-typed_table").hover()
+    page.locator(".st-key-typed_table button[aria-label='Add row']").click()
+    wait_idle(page)
+    type_into(page, 11, X, "11")
+    type_into(page, 11, Y, "1")
+    panel = page.locator(".st-key-section_data")
+    assert "Your table is in use: 11 examples" in panel.inner_text()
+
+    choose(page, "dataset", "Circle: inside or outside?")  # the table is not in use: its panel closes
+    assert page.locator(".st-key-typed_table canvas").count() == 0
+    choose(page, "dataset", "Your typed table")
+    assert "Your table is in use: 11 examples" in panel.inner_text()
+    assert page.locator(".st-key-typed_table canvas").first.is_visible()  # in use: the panel is open again
