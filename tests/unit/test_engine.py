@@ -167,17 +167,17 @@ def test_a_warmed_up_kind_is_asked_and_trained_without_tracing_again():
     data = load("seed")
 
     def traces() -> int:
-        """How many times the kind's answer and epochs have been traced so far."""
+        """How many times the kind's answer, epochs and copies have been traced so far."""
         answer = graphs.CACHE._entries.get(graphs.answer_kind(spec, data.n_features))
         pool = graphs.CACHE._entries.get(Trainer(spec, data).graph_kind)
-        epochs = [f for g in (pool.value._all if pool else []) for f in g._epochs.values()]
+        epochs = [f for g in (pool.value._all if pool else []) for f in [*g._epochs.values(), g._copy._function]]
         functions = [answer.value.function] if answer else []
         return sum(f.experimental_get_tracing_count() for f in [*functions, *epochs])
 
     assert traces() == 0
     warm_up(spec, data)
     warmed = traces()
-    assert warmed >= 2  # the answer and the epochs
+    assert warmed >= 3  # the answer, the epochs and the copy of a trainer's variables
     head = Head(spec, data.n_features)
     for rows in (1, 7, 274):  # the page asks about many questions at once, and about one
         head.predict(np.linspace(1, 10, rows).reshape(-1, 1))
