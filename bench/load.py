@@ -103,6 +103,17 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   1.6-1.7 (a busier machine: the before runs cost more than above): worst 9.77 / 11.35 s → 5.35 / 6.28 s (median
   8.43 / 7.33 → 3.05 / 3.60 s), server CPU 23.5 / 29.4 → 19.2 / 23.2 s (Train phase 11.1 / 13.2 → 6.5 / 7.6 s),
   peak 0.93-0.95 GB.
+- 2026-12-04 09:30-09:50 UTC, before (99928e7, the last landed) and after the code view and the typed table's
+  editor left out of the first page and the traced copy (c12b1d1), interleaved, load 0.7-3.5: fresh server, before
+  19.2 / 17.5 s → after 17.7 / 16.9 s server CPU (open 8.5 / 8.0 → 7.4 / 7.2 s), worst 6.18 / 5.15 → 5.46 / 5.57 s;
+  `--warm` (the server's start, 5.4-5.9 s, left out), before 17.5 / 14.8 s → after 15.2 / 16.1 s (0.49-0.58 →
+  0.51-0.54 s per learner), worst 7.12 / 5.48 → 5.68 / 5.64 s; peak 0.92-0.93 GB. Runs differ by ±15 % here: no
+  change in the room is measurable. On one warm server, py-spy over a room: the training run and its fragment 32 %
+  (the trainer's copy in and out of the graphs 2.3 %, the question's answers while training 1.9 %), the tabs 15 %,
+  the event loop sending messages 14 %, the head's bricks 7 %, building the trainer at compile 6 % (Keras's Adam
+  making two variables per weight: 24 of its 30 ms), the babbling head's build 4.6 %. Repeated rooms on one server
+  within two minutes of each other grow its memory (0.93 → 1.10 → 1.27 → 1.43 GB): closed sessions are kept for
+  `server.disconnectedSessionTTL` (120 s); it fell back to 1.17 GB once they went.
 """
 
 from __future__ import annotations

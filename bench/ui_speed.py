@@ -75,6 +75,17 @@ a head's answer through one concrete function), interleaved after, before, after
 0.378 s (ratio 0.097 / 0.175 and 0.157 / 0.140 → 0.097 / 0.071 and 0.098 / 0.098; `model.fit` 3.4-4.0 s); open →
 Compile 2.83 / 3.23 and 2.69 / 2.87 s → 3.22 / 3.00 and 2.90 / 3.02 s (no change beyond the noise); slider median
 0.028-0.043 → 0.035-0.050 s; live updates median 7.0-8.2 → 8.0-8.3 KB, largest 8.2-14.5 → 8.3-14.7 KB.
+
+Before (99928e7) and after the code view and the typed table's editor left out of the first page (788c28d,
+83381f6) and the traced copy of a trainer's variables (c12b1d1), interleaved after, before, after, before, then
+before, after, before, after, `--repeats 2` each (2026-12-04 09:35-09:50 UTC, load 1.4-1.7): open → Compile, each
+repeat, 2.96 / 2.99 / 2.79 / 2.86 s → 2.46 / 2.44 / 2.93 / 2.25 s (the first pairs' medians 2.78 / 2.88 → 2.27 /
+2.76 s); Train → done ratio 0.064-0.113 → 0.074-0.110 (`model.fit` 2.9-4.2 s); slider median 0.032-0.038 →
+0.034-0.041 s; live updates median 8.2 / 8.3 → 6.3 / 8.1 KB, largest 15.7 / 11.6 → 11.4 / 11.6 KB. A second visit in
+the same browser (its HTTP cache warm) has Compile on screen at 1.26-1.46 s against 2.27-2.56 s for the first: the
+rest of a first paint is fetching and compiling Streamlit's on-demand scripts. Tried, not kept: importing those
+widget scripts from the page's first element (one wave of fetches instead of one per element): no change beyond
+the noise (2.02-2.98 s against 2.09-3.07 s).
 """
 
 from __future__ import annotations
