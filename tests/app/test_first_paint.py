@@ -1,8 +1,8 @@
 """A page opened from any address paints its first screen without the browser's heaviest scripts: the first run of a
 session draws no element whose script is loaded only for it (Plotly's 4.7 MB, the code view's syntax highlighter's
-1.5 MB, the data grid's 1.3 MB). Every element of a first run waits for every such script before it is shown (seen in Chromium: the
-buttons, inputs and the code view appear in the same millisecond), so one of them anywhere, even in a hidden tab,
-holds back Compile."""
+1.5 MB, the data grid's 1.3 MB). Every element of a first run waits for every such script before it is shown (seen in
+Chromium: the buttons, inputs and the code view appear in the same millisecond), so one of them anywhere, even in a
+hidden tab, holds back Compile."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
