@@ -29,7 +29,8 @@ INCIDENT = t("incident.message", "en", id="").split("{")[0][:40]
 
 
 class Downloads:
-    """The download buttons' deferred files (the figure card, the model), made only when clicked in a browser.
+    """The download buttons' deferred files (the figure card, its code, the model), made only when clicked in a
+    browser.
 
     AppTest has no browser to click them, so the page's own callables are kept here and called by the walk.
     """
@@ -171,8 +172,8 @@ def look_inside(app: AppTest) -> None:
 
 
 def take_home(walk: Walk, downloads: Downloads) -> None:
-    """The figure card and (once compiled) the model, as the download buttons would give them."""
-    for name in ("minifig_card.png", "minifig_model.keras"):
+    """The figure card, its Python code and (once compiled) the model, as the download buttons would give them."""
+    for name in ("minifig_card.png", "minifig_figure.py", "minifig_model.keras"):
         try:
             made = downloads.take(name)
         except Exception as error:  # noqa: BLE001 - any failure of a download is what the walk reports
@@ -180,6 +181,8 @@ def take_home(walk: Walk, downloads: Downloads) -> None:
             continue
         if made is not None and not made:
             walk.wrong.append(f"download {name} is empty")
+        if made is None and name == "minifig_figure.py" and walk.fitted:
+            walk.wrong.append("a figure that fits has no code to download")
 
 
 def compare(walk: Walk, app: AppTest, second_lr: float) -> None:
