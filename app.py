@@ -28,6 +28,7 @@ from components.inside import render_inside
 from components.layout import more_tabs, render_style, workbench
 from components.lighter_widgets import lighten_widgets
 from components.meter import figure_meter, render_meter
+from components.no_delay import send_without_delay
 from components.palette import render_palette
 from components.parts import render_legs, render_torso
 from components.plane import map_of
@@ -42,6 +43,7 @@ from minifig.shapes import head_builds
 
 st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
 keep_sessions_apart()
+send_without_delay()  # file requests answered at once (Streamlit's own socket leaves Nagle's algorithm on)
 lighten_widgets()
 
 
