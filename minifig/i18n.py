@@ -68,11 +68,16 @@ def t(key: str, lang: str, **values: object) -> str:
     return CATALOGUE.text(key, lang, **values)
 
 
+_PARTICLE_CHARACTERS = "".join(sorted({char for form in FORMS for char in form}))
+
+
 class _SentenceFormatter(string.Formatter):
     """`str.format`, plus a Korean particle as a placeholder's format: `{what:<particle>}` (see the docstring above)."""
 
     def format_field(self, value: object, format_spec: str) -> str:
-        between = format_spec.rstrip("".join({char for form in FORMS for char in form}))
+        if not format_spec:  # most placeholders
+            return format(value)
+        between = format_spec.rstrip(_PARTICLE_CHARACTERS)
         particle = format_spec[len(between) :]
         if particle in FORMS:
             return attach(f"{value}{between}", particle)
