@@ -79,10 +79,10 @@ def _brick(i: int, item: dict, count: int) -> None:
     if not card.params:
         return
     no_penalty = st.session_state.get(param_key(item["uid"], "regularizer")) == "none"
-    for first in range(0, len(card.params), 2):  # two settings side by side (the head column is narrow); a row per
-        # pair, so that on a phone, where columns stack, they still come in the card's order
-        for column, param in zip(st.columns(2), card.params[first : first + 2], strict=False):
-            with column:
+    for first in range(0, len(card.params), 2):  # two settings side by side (the head column is narrow), in the
+        # card's order; one row element per pair, not columns (three elements: the page sends each on every run)
+        with st.container(horizontal=True, gap="small"):
+            for param in card.params[first : first + 2]:
                 disabled = param.name == "reg_rate" and no_penalty
                 _param_input(param, param_key(item["uid"], param.name), disabled)
 
