@@ -133,6 +133,7 @@ _SERIES = {
 CLASS_COLOURS = ("#0055bf", "#e3000b", "#00852b", "#f2a900", "#7a3e9d", "#00a3da", "#e4adc8", "#5c3b1e", "#9ba19d")
 _MAP_SCALE = [[0.0, "#e3000b"], [0.5, "#ffffff"], [1.0, "#0055bf"]]  # no → white → yes, as Playground's
 _NUMBER_SCALE = [list(stop) for stop in go.Heatmap(colorscale="RdBu").colorscale]  # Plotly.js's "RdBu" differs
+_COUNT_SCALE = [list(stop) for stop in go.Heatmap(colorscale="Blues").colorscale]
 
 
 def class_names(data: Dataset, lang: str) -> list[str]:
@@ -239,50 +240,53 @@ def _points(xy: np.ndarray, name: str, symbol: str, colour: str) -> dict:
 
 def confusion_figure(counts: np.ndarray, names: list[str], lang: str) -> go.Figure:
     """Rows: the true class; columns: the class the figure picked; the diagonal is right."""
-    figure = go.Figure(
-        go.Heatmap(
-            z=counts,
-            x=names,
-            y=names,
-            colorscale="Blues",
-            showscale=False,
-            text=counts,
-            texttemplate="%{text}",
-            hovertemplate="%{y} → %{x}: %{z}<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        height=120 + 34 * len(names),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"title": {"text": t("chart.picked", lang)}, "side": "top", "type": "category"},
-        yaxis={"title": {"text": t("chart.truth", lang)}, "autorange": "reversed", "type": "category"},
-    )
-    return figure
+    heat = {
+        "type": "heatmap",
+        "z": counts,
+        "x": names,
+        "y": names,
+        "colorscale": _COUNT_SCALE,
+        "showscale": False,
+        "text": counts,
+        "texttemplate": "%{text}",
+        "hovertemplate": "%{y} → %{x}: %{z}<extra></extra>",
+    }
+    layout = {
+        "height": 120 + 34 * len(names),
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "xaxis": {"title": {"text": t("chart.picked", lang)}, "side": "top", "type": "category"},
+        "yaxis": {"title": {"text": t("chart.truth", lang)}, "autorange": "reversed", "type": "category"},
+    }
+    return _figure([heat], layout)
 
 
 def truth_figure(truth: np.ndarray, predicted: np.ndarray, lang: str) -> go.Figure:
     """Each example's true number against the figure's answer; a perfect figure sits on the diagonal."""
     low, high = float(min(truth.min(), predicted.min())), float(max(truth.max(), predicted.max()))
-    figure = go.Figure(
-        [
-            go.Scatter(
-                x=[low, high],
-                y=[low, high],
-                mode="lines",
-                name=t("chart.perfect", lang),
-                line={"color": "#9ba19d", "dash": "dash"},
-            ),
-            go.Scatter(x=truth, y=predicted, mode="markers", name=t("chart.points", lang), marker={"color": "#0055bf"}),
-        ]
-    )
-    figure.update_layout(
-        height=320,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h"},
-        xaxis_title=t("chart.truth", lang),
-        yaxis_title=t("chart.output", lang),
-    )
-    return figure
+    perfect = {
+        "type": "scatter",
+        "x": [low, high],
+        "y": [low, high],
+        "mode": "lines",
+        "name": t("chart.perfect", lang),
+        "line": {"color": "#9ba19d", "dash": "dash"},
+    }
+    points = {
+        "type": "scatter",
+        "x": truth,
+        "y": predicted,
+        "mode": "markers",
+        "name": t("chart.points", lang),
+        "marker": {"color": "#0055bf"},
+    }
+    layout = {
+        "height": 320,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "legend": {"orientation": "h"},
+        "xaxis": {"title": {"text": t("chart.truth", lang)}},
+        "yaxis": {"title": {"text": t("chart.output", lang)}},
+    }
+    return _figure([perfect, points], layout)
 
 
 def image_figure(image: np.ndarray, height: int = 200) -> go.Figure:

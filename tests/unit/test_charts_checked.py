@@ -1,4 +1,4 @@
-"""The live charts are built without Plotly's checks (`charts._figure`); here every one is held to them.
+"""The live charts and the results are built without Plotly's checks (`charts._figure`); here each is held to them.
 
 A figure built unchecked must be one Plotly accepts, and send the very JSON that a checked build of it sends (a
 check also rewrites: a named colour scale becomes its list of colours, `None`s go). Its template is the page's
@@ -16,7 +16,7 @@ import pytest
 import streamlit.elements.plotly_chart  # noqa: F401 - the page's default template, as on the page
 
 from minifig import datasets
-from minifig.charts import _lean_template, curves_figure, map_figure, refresh_curves
+from minifig.charts import _lean_template, confusion_figure, curves_figure, map_figure, refresh_curves, truth_figure
 from minifig.engine import EpochLog
 from minifig.maps import plane_grid
 
@@ -48,9 +48,19 @@ def plane_map(name: str, lang: str) -> go.Figure:
     return map_figure(grid, cells, data.x, data.y, is_val, data, lang, asked=(0.1, -0.2), show_val=lang == "en")
 
 
+def results() -> dict[str, go.Figure]:
+    rng = np.random.default_rng(7)
+    truth = rng.normal(size=40)
+    return {
+        "confusion, yes/no": confusion_figure(np.array([[5, 1], [0, 4]]), ["no", "yes"], "en"),
+        "confusion, ten classes": confusion_figure(rng.integers(0, 9, (10, 10)), [str(i) for i in range(10)], "ko"),
+        "truth against answers": truth_figure(truth, truth + rng.normal(scale=0.1, size=40), "en"),
+    }
+
+
 def figures() -> dict[str, go.Figure]:
     maps = {f"map of {name} ({lang})": plane_map(name, lang) for name in PLANES for lang in ("en", "ko")}
-    return {**curves(), **maps}
+    return {**curves(), **maps, **results()}
 
 
 @pytest.mark.parametrize("name", list(figures()))
