@@ -114,6 +114,18 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   making two variables per weight: 24 of its 30 ms), the babbling head's build 4.6 %. Repeated rooms on one server
   within two minutes of each other grow its memory (0.93 → 1.10 → 1.27 → 1.43 GB): closed sessions are kept for
   `server.disconnectedSessionTTL` (120 s); it fell back to 1.17 GB once they went.
+- 2026-12-04 (a new session, 12:20-12:30 UTC, load 0.4-1.4), before (4b37d9e, the last landed) and after file
+  requests without Nagle's delay (863c09a: no change to the websocket, none expected here), sentences formatted
+  without a set per placeholder (b6002fc), the live charts and the results' charts built unchecked with their template
+  trimmed once (fd80182, 49c3db5), a brick's settings in one row element (9b03874) and the server's long-lived objects
+  frozen out of full garbage collections (a17cc29), interleaved after, before, after, before: `--warm`, server CPU
+  12.3 / 14.4 s → 9.7 / 11.8 s (0.41 / 0.48 → 0.323 / 0.393 s per learner; open 3.0 / 3.7 → 2.5 / 3.3, compile
+  3.2 / 3.5 → 2.5 / 3.4, Train phase 6.1 / 7.3 → 4.7 / 5.2 s), worst Train → done 4.80 / 5.65 → 3.47 / 4.02 s
+  (median 2.86 / 3.64 → 2.22 / 2.63 s); fresh server, once each: 20.8 → 18.6 s (0.693 → 0.62 per learner), worst
+  5.38 → 5.53 s; peak 0.92-0.93 GB throughout. Full garbage collections in a room (a callback timing them): 4 of
+  0.22-0.27 s (1.0 s) before the freeze, then 0.02-0.09 s each. One learner at a time, 20 protocol walks each on a
+  warm server: open / compile / Train phase 0.115 / 0.115 / 0.174 s → 0.115 / 0.094 / 0.165 s. Tried, not kept:
+  TCP_NODELAY on the websocket as well (16.7-16.9 s against 15.1-15.5 s of server CPU, worst a second later).
 """
 
 from __future__ import annotations

@@ -86,6 +86,15 @@ the same browser (its HTTP cache warm) has Compile on screen at 1.26-1.46 s agai
 rest of a first paint is fetching and compiling Streamlit's on-demand scripts. Tried, not kept: importing those
 widget scripts from the page's first element (one wave of fetches instead of one per element): no change beyond
 the noise (2.02-2.98 s against 2.09-3.07 s).
+
+Before (4b37d9e) and after this session's commits (863c09a-49c3db5: file requests without Nagle's delay, charts built
+unchecked, a brick's settings in one row, the server's long-lived objects frozen), interleaved after, before, after,
+before, `--repeats 2` each (2026-12-04 12:20 UTC, load 0.4-1.1): open → Compile 2.23 / 2.23 s → 2.46 / 2.06 s (no
+change beyond the noise: the scripts' fetches end ~0.4 s sooner, but the first paint is the browser's and the
+server's CPU on two shared cores); Train → done ratio 0.075 / 0.084 → 0.092 / 0.095 (`model.fit` 3.3-3.7 s); slider
+median 0.029 / 0.032 → 0.039 / 0.034 s; live updates median 3.8 / 8.3 → 6.2 / 8.1 KB, largest 11.4 / 14.7 →
+8.3 / 11.4 KB. One earlier run today (with TCP_NODELAY on the websocket too, not kept) had one 23 KB group of
+messages: two redraws landing within 30 ms of each other are weighed as one.
 """
 
 from __future__ import annotations
