@@ -94,7 +94,7 @@ change beyond the noise: the scripts' fetches end ~0.4 s sooner, but the first p
 server's CPU on two shared cores); Train → done ratio 0.075 / 0.084 → 0.092 / 0.095 (`model.fit` 3.3-3.7 s); slider
 median 0.029 / 0.032 → 0.039 / 0.034 s; live updates median 3.8 / 8.3 → 6.2 / 8.1 KB, largest 11.4 / 14.7 →
 8.3 / 11.4 KB. One earlier run today (with TCP_NODELAY on the websocket too, not kept) had one 23 KB group of
-messages: two redraws landing within 30 ms of each other are weighed as one.
+messages, not looked into (two redraws within 30 ms of each other would be weighed as one).
 """
 
 from __future__ import annotations
