@@ -31,6 +31,7 @@ def curves() -> dict[str, go.Figure]:
         "curves, no validation, Korean": curves_figure(HISTORY[:50], "mae", False, "ko"),
         "refreshed": refresh_curves(live, HISTORY),
         "one epoch": curves_figure(HISTORY[:1], "accuracy", False, "en"),
+        "diverged": curves_figure([*HISTORY[:5], EpochLog(6, float("nan"), float("inf"))], "mae", False, "en"),
     }
 
 
