@@ -8,10 +8,11 @@ connection, and prints one JSON line: the first request's and the median of the 
 
 Before/after: `--url` of a server started from the earlier commit (a `git worktree`), then of this one.
 
-2026-12-04, this machine: Nagle's algorithm on, first 3.7 ms, then a median of 44.0 ms (every one 41-60 ms: the
-browser's delayed acknowledgement of the response's head); off, first 7.6 ms, then 4.9 ms. Opening a fresh page
-(`/tmp`-style Playwright, goto → Compile visible, 4 pages a round, 3 rounds interleaved): medians 2.8 s off against
-3.1 s on. The server's scripts finish loading at 0.36 s instead of ~0.8 s; the rest of a first paint is the
+2026-12-04, this machine, before (4b37d9e) and after (863c09a): first 3.0 ms, then a median of 44.0 ms (max 52 ms:
+the client's delayed acknowledgement of the response's head) → first 3.2-4.6 ms, then 1.4-1.9 ms. In Chromium a fresh
+page's main scripts finish loading at 0.36 s instead of ~0.8 s and the on-demand ones come in one wave; goto →
+Compile visible, 4 pages a round, 3 rounds interleaved: medians 2.8 s against 3.1 s in a first comparison, ~2.7 s
+both in a second (and `bench/ui_speed.py` sees no change beyond its noise): the rest of a first paint is the
 browser's and the server's CPU on two shared cores.
 """
 
