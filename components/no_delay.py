@@ -19,6 +19,7 @@ server (AppTest).
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 
@@ -58,19 +59,16 @@ def _no_delay_from_the_second(data_received):
         if received < 2:
             self.__dict__[_RECEIVED] = received + 1
             if received == 1:
-                no_delay(self.transport)
+                _no_delay(self.transport)
         data_received(self, data)
 
     return data_received_then_no_delay
 
 
-def no_delay(transport) -> bool:
-    """Nagle's algorithm off on a transport's TCP socket; False if it has none (a Unix socket, a closed one)."""
+def _no_delay(transport) -> None:
+    """Nagle's algorithm off on a transport's TCP socket, if it has one (not a Unix socket's, not a closed one)."""
     sock = transport.get_extra_info("socket") if transport is not None else None
     if sock is None or sock.family not in (socket.AF_INET, socket.AF_INET6):
-        return False
-    try:
+        return
+    with contextlib.suppress(OSError):  # closed meanwhile
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    except OSError:  # closed meanwhile
-        return False
-    return True

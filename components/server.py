@@ -58,8 +58,7 @@ def _warm_up() -> None:
         warm_up(lesson, datasets.load(lesson.dataset, seed=lesson.training.seed))
     except Exception:  # noqa: BLE001 - a warm-up is only ahead of time: the first learner does it otherwise
         pass
-    finally:
-        out_of_the_collectors_way()
+    out_of_the_collectors_way()
 
 
 def out_of_the_collectors_way() -> None:

@@ -86,7 +86,7 @@ def _figure(traces: list[dict], layout: dict) -> go.Figure:
 
     Built without Plotly checking every value and copying the template (`_validate=False`): the curves are built
     in every page run after training and the map several times a second while training, and the checks were ~90 %
-    of a build (4.4 ms → 0.5 ms for the curves). `tests/unit/test_charts_checked.py` holds each builder's figures
+    of a build (4.4 ms → 0.66 ms for the curves). `tests/unit/test_charts_checked.py` holds each builder's figures
     to Plotly's checks instead, and to the very JSON a checked build gives.
     """
     kinds = tuple(sorted({trace["type"] for trace in traces}))
