@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from components.state import Ask, apply_figure, ask, tr
+from components.state import Ask, apply_figure, ask, lang, tr
 from minifig import answers, lesson
 from minifig.cards import CATALOGUE
 from minifig.drawing import figure_svg
@@ -196,7 +196,7 @@ def _trained_answer() -> str:
     if trainer is None:
         return "?"
     output = trainer.predict(np.array([[value]], dtype="float32"))[0]
-    return answers.answer(output, trainer.data, answers.torso_of(trainer.spec)).message.text(st.session_state.lang)
+    return answers.answer(output, trainer.data, answers.torso_of(trainer.spec)).message.text(lang())
 
 
 def _bring_into_view(number: int, step: lesson.Step) -> str:

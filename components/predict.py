@@ -14,7 +14,7 @@ from components.card import remember_question
 from components.data import DataChoice, pixelated
 from components.guard import shielded
 from components.lesson import follow_question
-from components.state import head_key, tr, tr_count
+from components.state import head_key, lang, tr, tr_count
 from components.timeline import shown_epoch, travelled_head
 from minifig import answers
 from minifig.charts import class_names, probability_figure
@@ -237,4 +237,4 @@ def _answer(spec: FigureSpec, data: Dataset, usable: bool, inputs: np.ndarray) -
 
 
 def answer_text(output: np.ndarray, data: Dataset, spec: FigureSpec) -> str:
-    return answers.answer(output, data, answers.torso_of(spec)).message.text(st.session_state.lang)
+    return answers.answer(output, data, answers.torso_of(spec)).message.text(lang())

@@ -13,6 +13,7 @@ import copy
 import enum
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from minifig import url_state
 from minifig.cards import CATALOGUE, Brick
@@ -201,7 +202,26 @@ def keep_values(keys) -> None:
 
 def tr(key: str, **values) -> str:
     """The sentence `key` in the page's language."""
-    return t(key, st.session_state.lang, **values)
+    return t(key, lang(), **values)
+
+
+def lang() -> str:
+    """The page's language, read from the session state once per script run.
+
+    A run asks for it ~500 times (every sentence, every answer ahead) and a read of `st.session_state` costs ~5 µs
+    (its proxy, lock and layers): ~2 % of a learner's server time. The language only changes between runs (its
+    radio's value is in place before a run starts; nothing sets it during one), and Streamlit gives every run a
+    fresh `cursors` dict (`ScriptRunContext.reset`): the language read in this run is kept beside it.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return st.session_state.lang
+    kept = getattr(ctx, "minifig_lang", None)
+    if kept is not None and kept[0] is ctx.cursors:
+        return kept[1]
+    value = st.session_state.lang
+    ctx.minifig_lang = (ctx.cursors, value)
+    return value
 
 
 def tr_count(key: str, n: int) -> str:
