@@ -6,6 +6,7 @@ lookup, no per-card code (`cards.keras_arguments` adds a card's fixed arguments 
 
 from __future__ import annotations
 
+import functools
 import random
 import threading
 
@@ -75,6 +76,27 @@ def make_loss(brick: Brick) -> keras.losses.Loss:
 
 def make_optimizer(brick: Brick) -> keras.optimizers.Optimizer:
     return getattr(keras.optimizers, CATALOGUE[brick.card].keras_class)(**brick.params)
+
+
+def fresh_optimizer_state(legs: Brick, variables) -> tuple[np.ndarray, ...]:
+    """The values of the variables a new optimizer of `legs` makes for the weights `variables` (its step count, its
+    learning rate, its moments), in the optimizer's order, read-only.
+
+    They depend only on the legs and the weights' shapes: the first figure of a kind builds a Keras optimizer once,
+    the next ones copy its values (`engine.Trainer` keeps its optimizer state in plain variables).
+    """
+    shapes = tuple((tuple(v.shape), str(v.dtype)) for v in variables)
+    return _fresh_optimizer_state(legs.card, tuple(sorted(legs.params.items())), shapes)
+
+
+@functools.lru_cache(maxsize=32)  # bounded: a kind of figure's worth of zeros each
+def _fresh_optimizer_state(card: str, params: tuple, shapes: tuple) -> tuple[np.ndarray, ...]:
+    optimizer = make_optimizer(Brick(card, dict(params)))
+    optimizer.build([keras.Variable(np.zeros(shape, dtype)) for shape, dtype in shapes])
+    values = tuple(np.array(variable.numpy()) for variable in optimizer.variables)
+    for value in values:
+        value.setflags(write=False)
+    return values
 
 
 def seed_keras(seed: int) -> None:
