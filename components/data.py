@@ -35,9 +35,14 @@ class DataChoice:
         return self.raw.feature_key == POINTS
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def made(dataset_id: str, samples: int | None, noise: float | None, seed: int) -> Dataset:
-    return load(dataset_id, samples, noise, seed)
+    """The data set, made once per server for every session asking the same (its numbers read-only: shared, not
+    copied; `st.cache_data` copied them on every call, a few times a page run)."""
+    data = load(dataset_id, samples, noise, seed)
+    for numbers in (data.x, data.y):
+        numbers.setflags(write=False)
+    return data
 
 
 def render_data() -> DataChoice:
