@@ -14,7 +14,7 @@ def render_header() -> object:
         title.title(tr("ui.title"))
         title.caption(tr("ui.tagline"))
         with tools:
-            language, copy = st.columns([1.5, 1], vertical_alignment="center")
+            language = copy = st.container(horizontal=True, gap="small", vertical_alignment="center")
             language.radio(
                 tr("ui.language"),
                 list(LANGUAGE_NAMES),

@@ -21,12 +21,10 @@ def render_pace() -> None:
     )
 
 
-def render_step_buttons(step_place, phase_place) -> bool:
-    """The Step and the phase-step buttons; returns whether Step (one epoch) was pressed."""
-    step = step_place.button(tr("loop.step"), key="step", help=tr("loop.step_help"), width="stretch")
-    phase_place.button(
-        tr("loop.step_phase"), key="step_phase", help=tr("loop.step_phase_help"), on_click=_phase, width="stretch"
-    )
+def render_step_buttons(place) -> bool:
+    """The Step and the phase-step buttons, in `place` (a row); returns whether Step (one epoch) was pressed."""
+    step = place.button(tr("loop.step"), key="step", help=tr("loop.step_help"))
+    place.button(tr("loop.step_phase"), key="step_phase", help=tr("loop.step_phase_help"), on_click=_phase)
     return step
 
 

@@ -56,15 +56,17 @@ def _legs(marks: list[Misfit]) -> None:
     if choice is None or not shows("lr"):
         return
     names = [p.name for p in CATALOGUE[choice].params]
-    columns = st.columns(len(names))
-    columns[0].number_input(tr("field.learning_rate"), step=0.0005, format="%.4f", key="lr", disabled=fixes("legs"))
+    settings = st.container(horizontal=True, gap="small")
+    settings.number_input(tr("field.learning_rate"), step=0.0005, format="%.4f", key="lr", disabled=fixes("legs"))
     if "momentum" in names:
-        columns[1].number_input(tr("field.momentum"), step=0.05, format="%.2f", key="momentum", disabled=fixes("legs"))
+        settings.number_input(tr("field.momentum"), step=0.05, format="%.2f", key="momentum", disabled=fixes("legs"))
 
 
-def _card_row() -> list:
-    """The part's choice, and beside it the why / when panel (which also holds the card's explanation)."""
-    return st.columns([1.7, 1], vertical_alignment="bottom")
+def _card_row() -> tuple:
+    """The part's choice, and beside it the why / when panel (which also holds the card's explanation): one row
+    element, the choice taking what the panel's button leaves."""
+    row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+    return row, row
 
 
 def swatch_mark(colour: str) -> str:

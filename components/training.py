@@ -37,17 +37,17 @@ def render_training(
     """
     st.subheader(tr("ui.train_section"))
     if shows("training"):  # a challenge may hide them
-        left, right = st.columns(2)
-        left.number_input(tr("field.epochs"), step=10, key="epochs")
-        right.number_input(tr("field.batch_size"), step=1, key="batch_size")
+        sizes = st.container(horizontal=True, gap="small")  # one row element, not columns (an element each)
+        sizes.number_input(tr("field.epochs"), step=10, key="epochs")
+        sizes.number_input(tr("field.batch_size"), step=1, key="batch_size")
     buttons = st.container(horizontal=True, gap="small")  # one row, as wide as the panel (a phone's too)
     train = buttons.button(tr("ui.train"), key="train", type="primary", width="stretch")
     train = asked(Ask.TRAIN) or train  # the lesson's "Show me" trains too
     buttons.button(tr("ui.stop"), key="stop", width="stretch")
     buttons.button(tr("ui.reset"), key="reset", on_click=_reset, width="stretch")
-    step_col, phase_col, pace_col = st.columns([1, 1, 1.6], vertical_alignment="bottom")
-    step = render_step_buttons(step_col, phase_col) or asked(Ask.STEP)
-    with pace_col:
+    steps = st.container(horizontal=True, gap="small", vertical_alignment="bottom")  # the pace takes what is left
+    step = render_step_buttons(steps) or asked(Ask.STEP)
+    with steps:
         render_pace()
     go_on = asked(Ask.GO_ON)  # a run stopped by a new pace goes on
     with st.container(key="train_status"):
