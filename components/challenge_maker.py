@@ -27,11 +27,11 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
         with_validation = spec.training.validation_split > 0
         goals = core.goals_for(spec.dataset, with_validation)
         names = {goal: tr(f"challenge_goal.{goal}", target="").strip() for goal in goals}
-        left, right = st.columns(2)
-        goal = left.selectbox(tr("challenge.pick_goal"), goals, key="challenge_make_goal", format_func=names.get)
+        row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+        goal = row.selectbox(tr("challenge.pick_goal"), goals, key="challenge_make_goal", format_func=names.get)
         kind = core.GOALS[goal].kind
         high = core.TARGETS[kind].high
-        target = right.number_input(
+        target = row.number_input(
             tr("challenge.pick_target"),
             0.0,
             high,
@@ -42,11 +42,11 @@ def render_challenge_maker(spec: FigureSpec, usable: bool) -> None:
         )
         if not with_validation:
             st.caption(tr("challenge.needs_val"))
-        left, right = st.columns(2)
-        bricks = left.number_input(
+        row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+        bricks = row.number_input(
             tr("challenge.pick_bricks"), 0, core.MAX_BRICKS.high, value=len(spec.head), key="challenge_make_bricks"
         )
-        units = right.number_input(
+        units = row.number_input(
             tr("challenge.pick_units"), 0, int(core.MAX_UNITS.high), value=0, key="challenge_make_units"
         )
         fix_torso = spec.torso is not None and st.checkbox(

@@ -45,16 +45,16 @@ def render_compare(spec: FigureSpec, choice: DataChoice, usable: bool) -> Callab
             ss.compare_run["state"] = "stopped"  # a click ended the joint run; every figure keeps its epochs
         kept = ss.compare_kept
         _rename(kept)
-        name_col, keep_col = st.columns([3, 1], vertical_alignment="bottom")
+        row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")  # the name takes what is left
         placeholder = short_names([*(c.spec for c in kept), spec], ss.lang)[-1]  # the name it gets if none is typed
-        name_col.text_input(tr("compare.name"), key="compare_name", placeholder=placeholder)
-        keep_col.button(tr("compare.keep"), key="compare_keep", width="stretch", on_click=_keep, args=(spec, usable))
+        row.text_input(tr("compare.name"), key="compare_name", placeholder=placeholder)
+        row.button(tr("compare.keep"), key="compare_keep", on_click=_keep, args=(spec, usable))
         show_notices("compare")
         st.markdown(f"**{tr('compare.kept', n=len(kept), max=MAX_FIGURES)}**")
         for i, contender in enumerate(kept):
-            label, remove = st.columns([5, 1], vertical_alignment="center")
-            label.markdown(f"{i + 1}. **{contender.name}** — {_describe(contender.spec)}")
-            remove.button(
+            row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+            row.markdown(f"{i + 1}. **{contender.name}** — {_describe(contender.spec)}", width="stretch")
+            row.button(
                 "✕",
                 key=f"compare_remove_{i}",
                 help=tr("compare.remove", name=contender.name),

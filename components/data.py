@@ -87,14 +87,14 @@ def current_raw() -> Dataset:
 def _settings() -> None:
     """The data set's own settings (those it has), then the validation share, side by side."""
     record = DATASETS.get(st.session_state.dataset)
-    columns = iter(st.columns(3))
+    row = st.container(horizontal=True, gap="medium")  # one row element, not columns (an element each)
     if record is not None and record.has_count:
         p = record.n_samples
-        next(columns).slider(tr("field.n_samples"), p.low, min(p.high, 1000), step=10, key="samples")
+        row.slider(tr("field.n_samples"), p.low, min(p.high, 1000), step=10, key="samples")
     if record is not None and record.has_noise:
         p = record.noise
-        next(columns).slider(tr("field.noise"), float(p.low), float(p.high), step=0.05, key="noise")
-    next(columns).slider(tr("field.validation_split"), 0.0, 0.5, step=0.05, key="validation_split")
+        row.slider(tr("field.noise"), float(p.low), float(p.high), step=0.05, key="noise")
+    row.slider(tr("field.validation_split"), 0.0, 0.5, step=0.05, key="validation_split")
 
 
 def current_choice() -> DataChoice:

@@ -36,15 +36,15 @@ def _code(spec: FigureSpec, data: Dataset, usable: bool) -> None:
         return
     lang = st.session_state.lang
     st.caption(tr("ui.code_help"))
-    show, download = st.columns(2, vertical_alignment="center")
-    view = show.popover(
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    view = row.popover(
         tr("ui.show_code"), icon=":material/code:", key="open_code_export", on_change="rerun", width="stretch"
     )
     if view.open:
         with view, st.container(key="code_export"):
             # no sideways scroll: keyboard-readable
             st.code(python_script(spec, data, lang), language="python", line_numbers=True, wrap_lines=True)
-    download.download_button(
+    row.download_button(
         tr("ui.download_code"),
         lambda: python_script(spec, data, lang),
         file_name="minifig_figure.py",

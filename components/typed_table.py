@@ -75,8 +75,8 @@ def render_typed_table() -> None:
     with shown:
         st.caption(tr("table.help"))
         state.show_notices("table")
-        st.columns([1, 3])[0].number_input(
-            tr("table.inputs"), 1, typed_table.MAX_INPUTS, step=1, key="table_inputs", on_change=_reshape
+        st.number_input(
+            tr("table.inputs"), 1, typed_table.MAX_INPUTS, step=1, key="table_inputs", on_change=_reshape, width=200
         )
         with st.container(key="typed_table"):
             if shown.open:
