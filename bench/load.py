@@ -126,6 +126,17 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   0.22-0.27 s (1.0 s) before the freeze, then 0.02-0.09 s each. One learner at a time, 20 protocol walks each on a
   warm server: open / compile / Train phase 0.115 / 0.115 / 0.174 s → 0.115 / 0.094 / 0.165 s. Tried, not kept:
   TCP_NODELAY on the websocket as well (16.7-16.9 s against 15.1-15.5 s of server CPU, worst a second later).
+- 2026-12-04 (a new session, 15:08-15:56 UTC), before (fd16165, the last landed) and after the language read once a
+  run (4ecab78), the trainer's plain optimizer state (ba7d450), shared data sets (0aab180) and rows as one element
+  (b405e1b, 41c0937: 318 -> 292 elements a page run), `--warm`, interleaved after, before, ×4 (load 0.2-1.2 for the
+  first two pairs, ~2 for the last two): server CPU per learner 0.35 / 0.487 / 0.47 / 0.34 s → 0.397 / 0.383 / 0.373
+  / 0.327 s (mean 0.412 → 0.370), worst Train → done 3.89 / 5.49 / 4.48 / 3.74 s → 4.14 / 4.25 / 4.72 / 3.69 s, peak
+  0.92-0.93 GB. A room's runs differ by more than the change: `bench/walks_ab.py` weighed it side by side, 40 walks
+  each, 0.892 of the server CPU (ratio of the medians 0.838; open 115 → 105 ms, Compile 99.5 → 76.7 ms, Train to
+  done 160.5 → 152.8 ms). Tried, not kept: handing a run's messages to the event loop in batches instead of one
+  wake-up each (`AppSession._on_scriptrunner_event`): 0.879 of the server CPU side by side (open 108 → 93 ms, Compile
+  87 → 71 ms), but after a language switch a step by phase left the browser waiting for its run's end
+  (`tests/browser/test_loop.py`, twice of twice; not understood, so not kept).
 """
 
 from __future__ import annotations

@@ -95,6 +95,13 @@ server's CPU on two shared cores); Train → done ratio 0.075 / 0.084 → 0.092 
 median 0.029 / 0.032 → 0.039 / 0.034 s; live updates median 3.8 / 8.3 → 6.2 / 8.1 KB, largest 11.4 / 14.7 →
 8.3 / 11.4 KB. One earlier run today (with TCP_NODELAY on the websocket too, not kept) had one 23 KB group of
 messages, not looked into (two redraws within 30 ms of each other would be weighed as one).
+
+Before (fd16165) and after this session's changes (the language read once a run, the trainer's plain optimizer state,
+shared data sets, rows of settings as one element: 318 -> 292 elements a page run), interleaved after, before, after,
+before, `--repeats 2` each (2026-12-04 15:44-15:50 UTC, load 0.4-1.9): open → Compile 2.62 / 2.81 s → 3.03 / 2.33 s
+(no change beyond the noise); Train → done ratio 0.078 / 0.097 → 0.080 / 0.067 (`model.fit` 3.8-4.9 s); slider
+median 0.046 / 0.045 → 0.056 / 0.043 s; live updates median 6.3 / 4.2 → 8.2 / 8.2 KB, largest 14.7 / 14.6 → 11.4 /
+14.6 KB.
 """
 
 from __future__ import annotations
