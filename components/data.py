@@ -87,7 +87,7 @@ def current_raw() -> Dataset:
 def _settings() -> None:
     """The data set's own settings (those it has), then the validation share, side by side."""
     record = DATASETS.get(st.session_state.dataset)
-    row = st.container(horizontal=True, gap="medium")  # one row element, not columns (an element each)
+    row = st.container(horizontal=True, gap="medium")  # one row element, not a column each (each is a message)
     if record is not None and record.has_count:
         p = record.n_samples
         row.slider(tr("field.n_samples"), p.low, min(p.high, 1000), step=10, key="samples")

@@ -14,8 +14,8 @@ def render_header() -> object:
         title.title(tr("ui.title"))
         title.caption(tr("ui.tagline"))
         with tools:
-            language = copy = st.container(horizontal=True, gap="small", vertical_alignment="center")
-            language.radio(
+            row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+            row.radio(
                 tr("ui.language"),
                 list(LANGUAGE_NAMES),
                 key="lang",
@@ -24,7 +24,7 @@ def render_header() -> object:
                 on_change=refresh_translated_choices,
                 label_visibility="collapsed",
             )
-            with copy:
+            with row:
                 render_copy_link()
     return lesson
 

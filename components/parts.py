@@ -25,8 +25,8 @@ def render_legs(marks: list[Misfit]) -> None:
 
 
 def _torso() -> None:
-    choose, why = _card_row()
-    choice = choose.selectbox(
+    row = _card_row()
+    choice = row.selectbox(
         tr("ui.torso"),
         [c.id for c in cards_of(LOSS)],
         key="torso",
@@ -34,13 +34,13 @@ def _torso() -> None:
         format_func=_label,
         placeholder=tr("ui.pick_torso"),
     )
-    with why:
+    with row:
         _explain(choice)
 
 
 def _legs(marks: list[Misfit]) -> None:
-    choose, why = _card_row()
-    choice = choose.selectbox(
+    row = _card_row()
+    choice = row.selectbox(
         tr("ui.legs"),
         [c.id for c in cards_of(OPTIMIZER)],
         key="legs",
@@ -49,7 +49,7 @@ def _legs(marks: list[Misfit]) -> None:
         placeholder=tr("ui.pick_legs"),
         on_change=_legs_changed,
     )
-    with why:
+    with row:
         _explain(choice)
     if choice is not None:  # right under the choice, above the learning rate it may be about
         render_part_messages("legs", marks)
@@ -62,11 +62,10 @@ def _legs(marks: list[Misfit]) -> None:
         settings.number_input(tr("field.momentum"), step=0.05, format="%.2f", key="momentum", disabled=fixes("legs"))
 
 
-def _card_row() -> tuple:
-    """The part's choice, and beside it the why / when panel (which also holds the card's explanation): one row
-    element, the choice taking what the panel's button leaves."""
-    row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
-    return row, row
+def _card_row():
+    """The row for the part's choice and, beside it, the why / when panel (which also holds the card's explanation):
+    one row element, the choice taking what the panel's button leaves."""
+    return st.container(horizontal=True, gap="small", vertical_alignment="bottom")
 
 
 def swatch_mark(colour: str) -> str:

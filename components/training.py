@@ -37,7 +37,7 @@ def render_training(
     """
     st.subheader(tr("ui.train_section"))
     if shows("training"):  # a challenge may hide them
-        sizes = st.container(horizontal=True, gap="small")  # one row element, not columns (an element each)
+        sizes = st.container(horizontal=True, gap="small")  # one row element, not a column each (each is a message)
         sizes.number_input(tr("field.epochs"), step=10, key="epochs")
         sizes.number_input(tr("field.batch_size"), step=1, key="batch_size")
     buttons = st.container(horizontal=True, gap="small")  # one row, as wide as the panel (a phone's too)
