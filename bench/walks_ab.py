@@ -8,7 +8,7 @@ Train and wait for `Done: epoch 100/100`. The server CPU of each phase is read f
 
     .venv/bin/python bench/walks_ab.py BEFORE_DIR [AFTER_DIR] [--walks 40]
 
-`BEFORE_DIR` and `AFTER_DIR` (default: this checkout) each hold `app.py` and a `.venv`. Prints one JSON line per
+`BEFORE_DIR` and `AFTER_DIR` (default: this checkout) each hold an `app.py`, run by this Python. Prints a JSON line per
 version (mean milliseconds of server CPU per phase, and their total) and one with the ratios after / before (of the
 means and of the medians): the ratio is the figure to trust.
 
@@ -22,17 +22,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
-import subprocess
 import sys
-import time
-import urllib.request
+import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load import Session, cpu_seconds  # noqa: E402
+from bench.load import Session, cpu_seconds, server_pid  # noqa: E402
+from tests.browser.conftest import running_app  # noqa: E402
 
 PHASES = ("open", "compile", "train")
 
@@ -51,28 +50,6 @@ async def walk(url: str, pid: int) -> dict[str, float]:
     return spent
 
 
-def start(folder: Path, port: int) -> tuple[subprocess.Popen, str]:
-    env = dict(os.environ, STREAMLIT_SERVER_FILE_WATCHER_TYPE="none")
-    command = [str(folder / ".venv/bin/streamlit"), "run", "app.py", "--server.port", str(port)]
-    server = subprocess.Popen(
-        [*command, "--server.headless", "true"],
-        cwd=folder,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://localhost:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            return server, url
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise TimeoutError(f"no server at {url} from {folder}")
-
-
 def means(walks: list[dict[str, float]]) -> dict[str, float]:
     shown = {phase: round(1000 * statistics.mean(w[phase] for w in walks), 1) for phase in PHASES}
     return {**shown, "total": round(sum(shown.values()), 1)}
@@ -85,33 +62,30 @@ def main() -> None:
     parser.add_argument("--walks", type=int, default=40)
     parser.add_argument("--port", type=int, default=8660)
     args = parser.parse_args()
-    servers = {
-        "before": start(args.before.resolve(), args.port),
-        "after": start(args.after.resolve(), args.port + 1),
-    }
-    try:
-        walks = {name: [] for name in servers}
-        for server, url in servers.values():  # each traces the seed and warms its caches
+    folders = {"before": args.before.resolve(), "after": args.after.resolve()}
+    with tempfile.TemporaryDirectory() as logs, ExitStack() as servers:
+        urls = {
+            name: servers.enter_context(running_app(Path(logs) / f"{name}.log", args.port + n, root=folder))
+            for n, (name, folder) in enumerate(folders.items())
+        }
+        pids = {name: server_pid(url) for name, url in urls.items()}
+        walks = {name: [] for name in urls}
+        for name, url in urls.items():  # each traces the seed and warms its caches
             for _ in range(2):
-                asyncio.run(walk(url, server.pid))
+                asyncio.run(walk(url, pids[name]))
         for n in range(args.walks):
-            order = ("before", "after") if n % 2 == 0 else ("after", "before")
-            for name in order:
-                server, url = servers[name]
-                walks[name].append(asyncio.run(walk(url, server.pid)))
-        for name in servers:
-            print(json.dumps({"version": name, "folder": str(getattr(args, name)), "ms": means(walks[name])}))
-        totals = {name: [sum(w.values()) for w in walks[name]] for name in servers}
-        ratio_of_means = statistics.mean(totals["after"]) / statistics.mean(totals["before"])
-        ratio_of_medians = statistics.median(totals["after"]) / statistics.median(totals["before"])
-        print(
-            json.dumps(
-                {"case": "after_over_before", "mean": round(ratio_of_means, 3), "median": round(ratio_of_medians, 3)}
-            )
+            for name in ("before", "after") if n % 2 == 0 else ("after", "before"):
+                walks[name].append(asyncio.run(walk(urls[name], pids[name])))
+    for name, folder in folders.items():
+        print(json.dumps({"version": name, "folder": str(folder), "ms": means(walks[name])}))
+    totals = {name: [sum(w.values()) for w in walks[name]] for name in folders}
+    ratio_of_means = statistics.mean(totals["after"]) / statistics.mean(totals["before"])
+    ratio_of_medians = statistics.median(totals["after"]) / statistics.median(totals["before"])
+    print(
+        json.dumps(
+            {"case": "after_over_before", "mean": round(ratio_of_means, 3), "median": round(ratio_of_medians, 3)}
         )
-    finally:
-        for server, _ in servers.values():
-            server.terminate()
+    )
 
 
 if __name__ == "__main__":

@@ -79,10 +79,13 @@ class ServerError(RuntimeError):
 
 
 @contextmanager
-def running_app(log_path: Path, port: int | None = None, env: dict[str, str] | None = None) -> Iterator[str]:
+def running_app(
+    log_path: Path, port: int | None = None, env: dict[str, str] | None = None, root: Path = ROOT
+) -> Iterator[str]:
     """`streamlit run app.py` on `port` (a free local one if not given), healthy; yields its URL, then stops it.
 
-    `env` adds to (or replaces in) this process's environment for the server, e.g. a room store and a secret."""
+    `env` adds to (or replaces in) this process's environment for the server, e.g. a room store and a secret.
+    `root`: the checkout whose app runs (this one, or e.g. a `git worktree` of an earlier commit for a bench)."""
     port = port or _free_port()
     command = [
         *(sys.executable, "-m", "streamlit", "run", "app.py"),
@@ -90,7 +93,7 @@ def running_app(log_path: Path, port: int | None = None, env: dict[str, str] | N
     ]
     with open(log_path, "wb") as log:
         server = subprocess.Popen(
-            command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+            command, cwd=root, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
         )
     url = f"http://localhost:{port}"
     try:
