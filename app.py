@@ -27,6 +27,7 @@ from components.header import render_header
 from components.inside import render_inside
 from components.layout import more_tabs, render_style, workbench
 from components.lighter_widgets import lighten_widgets
+from components.message_batches import hand_messages_in_batches
 from components.meter import figure_meter, render_meter
 from components.no_delay import send_without_delay
 from components.palette import render_palette
@@ -45,6 +46,7 @@ st.set_page_config(page_title="Minifig", page_icon="🧱", layout="wide")
 keep_sessions_apart()
 send_without_delay()  # file requests answered at once (Streamlit's own socket leaves Nagle's algorithm on)
 lighten_widgets()
+hand_messages_in_batches()  # a run's messages wake the server's loop once per batch, not once per element
 
 
 @shielded
