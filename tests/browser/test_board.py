@@ -102,14 +102,25 @@ def board_rows(board) -> list[str]:
     return board.locator(".st-key-board tbody tr").all_inner_texts()
 
 
-def wait_for_rows(board, expected: int, reached: int) -> list[str]:
+def board_counts(board) -> list[str]:
+    """The board's counts as shown: joined, training now, reached the goal."""
+    return [text.split("\n")[-1] for text in board.locator("[data-testid='stMetric']").all_inner_texts()]
+
+
+def wait_for_rows(board, expected: int, reached: int, counts: list[str] | None = None) -> list[str]:
+    """The board's rows once it shows `expected` of them, `reached` of them at the goal (and these `counts`, if
+    given). A learner's last post (training ended) reaches the board a second or two after their page is done."""
     deadline = time.monotonic() + BOARD_MS / 1000
     while time.monotonic() < deadline:
         rows = board_rows(board)
         if len(rows) == expected and sum("reached" in row for row in rows) == reached:
-            return rows
+            if counts is None or board_counts(board) == counts:
+                return rows
         board.wait_for_timeout(250)
-    raise AssertionError(f"the board did not show {expected} rows, {reached} reached: {board_rows(board)}")
+    raise AssertionError(
+        f"the board did not show {expected} rows, {reached} reached, counts {counts}: "
+        f"{board_rows(board)} {board_counts(board)}"
+    )
 
 
 def walk_the_room(browser, learners_url: str, board_url: str):
@@ -123,7 +134,7 @@ def walk_the_room(browser, learners_url: str, board_url: str):
         board.evaluate("() => { window.__sameBoardPage = true; }")  # gone if the page were reloaded
         for nickname, epochs in LEARNERS:
             join_and_train(browser, learners_link, nickname, epochs)
-        rows = wait_for_rows(board, 3, reached=1)
+        rows = wait_for_rows(board, 3, reached=1, counts=["3", "0", "1"])  # joined, training now, reached
         assert board.evaluate("() => window.__sameBoardPage === true")
         assert "Ada" in rows[0] and "reached" in rows[0]  # reached first, then the others
         assert sorted(row.split("\t")[1].strip() for row in rows[1:]) == [
@@ -131,8 +142,6 @@ def walk_the_room(browser, learners_url: str, board_url: str):
             "Cy_3",
         ]  # shown literally (no italics)
         assert all("not yet" in row for row in rows[1:])
-        counts = board.locator("[data-testid='stMetric']").all_inner_texts()
-        assert [c.split("\n")[-1] for c in counts] == ["3", "0", "1"], counts
         return board
     except BaseException:
         shot(board, "FAILED_board")
