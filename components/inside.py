@@ -33,28 +33,32 @@ def render_inside(spec: FigureSpec, data: Dataset, usable: bool) -> None:
         ]
         st.markdown("\n".join(lines))
         st.markdown(f"**{tr('ui.total_weights', n=f'{sum(i.weights for i in infos):,}')}**")
-    model = answering_head(spec, data).model
-    bricks = model.layers[len(model.layers) - len(spec.head) :]  # an image head starts with a Reshape of its own
+    head = answering_head(spec, data)
+    first = head.n_layers - len(spec.head)  # an image head starts with a Reshape of its own
+
+    def weights_of(brick: int) -> list:
+        return [weight.numpy() for _, weight in head.layer_weights(first + brick)]
+
     dense = [i for i, brick in enumerate(spec.head) if brick.card == "dense"]
-    equation = _equation(spec, data, bricks)
+    equation = _equation(spec, data, weights_of)
     if equation:
         st.markdown(tr("ui.equation"))
         st.latex(equation)
     if dense:
         labels = {i: f"{i + 1}. {infos[i].label}" for i in dense}
         chosen = st.selectbox(tr("ui.pick_layer"), list(labels), format_func=labels.get, key="inside_layer")
-        kernel, bias = bricks[chosen].get_weights()
+        kernel, bias = weights_of(chosen)
         with st.container(key="weights_map"):
             picture = weights_svg(kernel, bias, st.session_state.lang)
             st.markdown(f"<div class='minifig-picture'>{picture}</div>", unsafe_allow_html=True)
         st.caption(tr("ui.weights_help"))
 
 
-def _equation(spec: FigureSpec, data: Dataset, bricks: list) -> str | None:
+def _equation(spec: FigureSpec, data: Dataset, weights_of) -> str | None:
     """Y' = w·X + b for a head of one Dense(1) on one input — the lesson's first equation, with today's numbers."""
     if len(spec.head) != 1 or spec.head[0].params.get("units") != 1 or data.n_features != 1:
         return None
-    kernel, bias = bricks[0].get_weights()
+    kernel, bias = weights_of(0)
     inner = f"{float(kernel[0, 0]):.3f}\\cdot X {'+' if bias[0] >= 0 else '-'} {abs(float(bias[0])):.3f}"
     activation = spec.head[0].params["activation"]
     return f"Y' = {inner}" if activation == "linear" else f"Y' = \\mathrm{{{activation}}}({inner})"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import random
 import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 
 import keras
 import numpy as np
@@ -57,6 +59,11 @@ def _measures_when_called(layer: keras.layers.Normalization) -> keras.layers.Nor
     return layer
 
 
+def measures(spec: FigureSpec) -> bool:
+    """Whether the head has a measuring brick (Normalization), which `adapt` lets measure its data."""
+    return any(CATALOGUE[brick.card].adapts for brick in spec.head)
+
+
 def adapt(model: keras.Sequential, x: np.ndarray) -> None:
     """Let every measuring layer of `model` (Normalization) measure the numbers that reach it when `x` goes in.
 
@@ -85,7 +92,7 @@ def fresh_optimizer_state(legs: Brick, variables) -> tuple[np.ndarray, ...]:
     They depend only on the legs and the weights' shapes: the first figure of a kind builds a Keras optimizer once,
     the next ones copy its values (`engine.Trainer` keeps its optimizer state in plain variables).
     """
-    shapes = tuple((tuple(v.shape), str(v.dtype)) for v in variables)
+    shapes = tuple((tuple(v.shape), tf.as_dtype(v.dtype).name) for v in variables)
     return _fresh_optimizer_state(legs.card, tuple(sorted(legs.params.items())), shapes)
 
 
@@ -122,3 +129,72 @@ def build_head(spec: FigureSpec, n_features: int, seed: int | None = None) -> ke
         if sees_images(spec):
             start.append(keras.layers.Reshape(input_shape(spec, n_features)))  # each row as an image of one channel
         return keras.Sequential([*start, *(make_layer(b) for b in spec.head)])
+
+
+@dataclass(frozen=True)
+class HeadLayout:
+    """A head's variables as `build_head` makes them, without the Keras model: what an `engine.Head` holds instead.
+
+    `values` are the starting values of the model's `variables`, in their order (read-only); the other fields name
+    those variables by their place in it: which are trainable, the model's `weights` in its order, and each of the
+    model's layers' weights as (place, path, trainable).
+    """
+
+    values: tuple[np.ndarray, ...]
+    trainable: tuple[bool, ...]
+    weights: tuple[int, ...]
+    layers: tuple[tuple[tuple[int, str, bool], ...], ...]
+
+
+LAYOUTS_KEPT = 16  # kinds of head whose starting values the server keeps (the room's few figures)
+LAYOUT_MOST_NUMBERS = 1_000_000  # a larger head (4 MB of numbers and up) is laid out afresh each time
+_layouts: OrderedDict[tuple, HeadLayout] = OrderedDict()
+_layouts_lock = threading.Lock()
+
+
+def head_layout(spec: FigureSpec, n_features: int, seed: int) -> HeadLayout:
+    """The starting variables of `build_head(spec, n_features, seed)`, the same numbers.
+
+    Making a Keras model costs ~1 ms a variable (its bookkeeping, not the numbers): ~20 ms for the lesson's head,
+    at every learner's first page. The values depend only on the head's bricks, its inputs and the seed, so the
+    server keeps the last `LAYOUTS_KEPT` kinds' and a learner's head copies them into plain variables.
+    """
+    key = (repr(spec.to_dict()["head"]), n_features, seed)
+    with _layouts_lock:
+        layout = _layouts.get(key)
+        if layout is not None:
+            _layouts.move_to_end(key)
+            return layout
+    layout = _lay_out(build_head(spec, n_features, seed=seed))
+    if sum(value.size for value in layout.values) <= LAYOUT_MOST_NUMBERS:
+        with _layouts_lock:
+            _layouts[key] = layout
+            while len(_layouts) > LAYOUTS_KEPT:
+                _layouts.popitem(last=False)
+    return layout
+
+
+def _lay_out(model: keras.Sequential) -> HeadLayout:
+    place = {id(variable): i for i, variable in enumerate(model.variables)}
+    values = tuple(np.array(variable.numpy()) for variable in model.variables)
+    for value in values:
+        value.setflags(write=False)
+    return HeadLayout(
+        values=values,
+        trainable=tuple(bool(variable.trainable) for variable in model.variables),
+        weights=tuple(place[id(weight)] for weight in model.weights),
+        layers=tuple(tuple((place[id(w)], w.path, bool(w.trainable)) for w in layer.weights) for layer in model.layers),
+    )
+
+
+def model_on(spec: FigureSpec, n_features: int, variables: list[tf.Variable]) -> keras.Sequential:
+    """The head as a Keras model whose variables are `variables` themselves (a `HeadLayout`'s, in its order): what
+    the model does (save, load, adapt, a step by phase) happens to them, and what is done to them shows in it."""
+    model = build_head(spec, n_features)
+    if len(model.variables) != len(variables):
+        raise ValueError("these variables are not this head's")
+    for mine, given in zip(model.variables, variables, strict=True):
+        if tuple(mine.shape) != tuple(given.shape) or mine.dtype != given.dtype.name:
+            raise ValueError(f"variable {mine.path} is {mine.shape} {mine.dtype}, given {given.shape} {given.dtype}")
+        mine._value = given  # Keras's own variable wraps a TensorFlow one (`backend.tensorflow.core.Variable`)
+    return model

@@ -33,7 +33,6 @@ from minifig.graphs import (
     Graphs,
     answer_kind,
     epoch_order,
-    handles,
     lend_answer,
     lend_training,
     train_step,
@@ -59,17 +58,57 @@ class BatchStep:
 
 
 class Head:
-    """The head alone: a Keras model built from the spec's layer cards, seeded, that can answer.
+    """The head alone: the variables of the Keras model built from the spec's layer cards, seeded, that can answer.
 
-    Untrained, its answers are random guesses ("babbling"); a `Trainer` teaches it.
+    Untrained, its answers are random guesses ("babbling"); a `Trainer` teaches it. It holds plain variables laid
+    out as the model's (`build.head_layout`): answering and training need only them, through the kind's traced
+    graphs. The Keras model itself (`model`) is made on these very variables when something asks for it (a saved or
+    loaded file, a Normalization brick measuring, a step by phase): making one costs ~20 ms of a learner's page.
     """
 
     def __init__(self, spec: FigureSpec, n_features: int):
-        self.model = build.build_head(spec, n_features, seed=spec.training.seed)
+        self.layout = build.head_layout(spec, n_features, seed=spec.training.seed)
+        self.variables = [
+            tf.Variable(value, trainable=trainable)
+            for value, trainable in zip(self.layout.values, self.layout.trainable, strict=True)
+        ]
         self.n_features = n_features
         self.loaded_from_file = False  # weights put in from a learner's file, not from training here
         self.before_reading: Callable[[], None] | None = None  # set by a trainer whose graph may hold newer weights
         self._spec = spec
+        self._model = None
+        trainable = self.layout.trainable
+        self.trainable_variables = [v for v, yes in zip(self.variables, trainable, strict=True) if yes]
+        self._non_trainable = [v for v, yes in zip(self.variables, trainable, strict=True) if not yes]
+
+    @property
+    def model(self):
+        """The head as a Keras model on this head's own variables (made when first asked for)."""
+        if self._model is None:
+            self._model = build.model_on(self._spec, self.n_features, self.variables)
+        return self._model
+
+    @property
+    def weights(self) -> list[tf.Variable]:
+        """The model's weights (no random seeds' state), in the model's order."""
+        return [self.variables[i] for i in self.layout.weights]
+
+    def get_weights(self) -> list[np.ndarray]:
+        return [w.numpy() for w in self.weights]
+
+    def set_weights(self, values) -> None:
+        for weight, value in zip(self.weights, values, strict=True):
+            weight.assign(value)
+
+    def layer_weights(self, place: int, trainable_only: bool = False) -> list[tuple[str, tf.Variable]]:
+        """The weights of the model's layer at `place` (an image head's first layer is its Reshape), with their
+        paths ("…/kernel", "…/bias")."""
+        layer = self.layout.layers[place]
+        return [(path, self.variables[i]) for i, path, trainable in layer if trainable or not trainable_only]
+
+    @property
+    def n_layers(self) -> int:
+        return len(self.layout.layers)
 
     @property
     def graph_kind(self) -> str:
@@ -81,9 +120,8 @@ class Head:
         x = tf.constant(np.asarray(x, dtype="float32").reshape(-1, self.n_features))
         if self.before_reading is not None:
             self.before_reading()
-        model = self.model
         with lend_answer(self._spec, self.n_features) as answer:
-            return answer(handles(model.trainable_variables), handles(model.non_trainable_variables), x).numpy()
+            return answer(self.trainable_variables, self._non_trainable, x).numpy()
 
 
 class Trainer:
@@ -142,21 +180,20 @@ class Trainer:
         learner's file: those keep the statistics they were trained with.
         """
         self.head = head or Head(self.spec, self.data.n_features)
-        self.model = self.head.model
-        if not self.head.loaded_from_file:
+        if not self.head.loaded_from_file and build.measures(self.spec):
             build.adapt(self.model, self._x.numpy())
         self.loss = build.make_loss(self.spec.torso)
         self._optimizer = None  # the legs as a Keras optimizer, made when first asked for (`optimizer`)
         self._slots = [
-            tf.Variable(value) for value in build.fresh_optimizer_state(self.spec.legs, self.model.trainable_variables)
+            tf.Variable(value) for value in build.fresh_optimizer_state(self.spec.legs, self.head.trainable_variables)
         ]
         self.history: list[EpochLog] = []
         self.last_run: TrainResult | None = None  # the last call to `train`, for its seconds per epoch
-        self.timeline = Timeline(capacity=capacity_for(self.model.weights))
-        self.timeline.offer(0, lambda: [flat_weights(self.model.get_weights())])
+        self.timeline = Timeline(capacity=capacity_for(self.head.weights))
+        self.timeline.offer(0, lambda: [flat_weights(self.head.get_weights())])
         self._past: tuple[int, Head] | None = None  # the head last travelled to (`head_at`)
         self._epochs_seen = tf.Variable(0, dtype="int32", trainable=False)  # seeds each epoch's shuffle
-        self._state = handles([*self.model.variables, *self._slots, self._epochs_seen])
+        self._state = [*self.head.variables, *self._slots, self._epochs_seen]
         self._lent: Graphs | None = None  # the graphs training this trainer right now
         self.head.before_reading = self._read_back  # answers while training are current
 
@@ -192,7 +229,7 @@ class Trainer:
             self._past = (-1, Head(self.spec, self.data.n_features))
         if self._past[0] != kept:
             head = self._past[1]
-            head.model.set_weights(unflatten(flat, [w.shape for w in self.model.weights]))
+            head.set_weights(unflatten(flat, [w.shape for w in self.head.weights]))
             self._past = (kept, head)
         return self._past
 
@@ -246,10 +283,20 @@ class Trainer:
         return rows.numpy(), tf.gather(self._x, rows), tf.gather(self._y, rows)
 
     @property
+    def model(self):
+        """The head as a Keras model (made when first asked for, on the head's own variables)."""
+        return self.head.model
+
+    @property
+    def current_head(self) -> Head:
+        """The head holding its newest weights (read back from the graph while it trains)."""
+        self._read_back()
+        return self.head
+
+    @property
     def current_model(self):
         """The head's Keras model holding its newest weights (read back from the graph while it trains)."""
-        self._read_back()
-        return self.model
+        return self.current_head.model
 
     def _read_back(self) -> None:
         if self._lent is not None:

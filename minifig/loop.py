@@ -44,17 +44,18 @@ class LoopStep:
     b: tuple[float, float] | None
 
 
-def first_weights(model, row: int = 0) -> tuple[int | None, float | None, float | None]:
-    """The head's first brick with weights (its place, from 0), one weight w and its first bias b.
+def first_weights(head, row: int = 0) -> tuple[int | None, float | None, float | None]:
+    """The head's first brick with weights (its place among the model's layers, from 0), one weight w and its
+    first bias b (`head`: an `engine.Head`).
 
     w is the weight from input `row` to the first unit when the brick takes a row of inputs (Dense), else the
     brick's first weight.
     """
-    for place, layer in enumerate(model.layers):
-        weights = layer.trainable_weights
+    for place in range(head.n_layers):
+        weights = head.layer_weights(place, trainable_only=True)
         if weights:
-            bias = next((v for v in weights if v.path.endswith("bias")), None)
-            kernel = np.asarray(weights[0])
+            bias = next((v for path, v in weights if path.endswith("bias")), None)
+            kernel = np.asarray(weights[0][1])
             w = float(kernel[row, 0] if kernel.ndim == 2 and row < len(kernel) else kernel.reshape(-1)[0])
             return place, w, None if bias is None else float(np.asarray(bias).reshape(-1)[0])
     return None, None, None
@@ -79,9 +80,9 @@ def _row(values) -> tuple[float, ...]:
 def batch_step(trainer, batch_size: int) -> LoopStep:
     """One batch round the loop on the trainer's own head and legs (`Trainer.train_batch`): its numbers."""
     row = watched_row(trainer)
-    brick, w0, b0 = first_weights(trainer.current_model, row)
+    brick, w0, b0 = first_weights(trainer.current_head, row)
     step = trainer.train_batch(batch_size)
-    _, w1, b1 = first_weights(trainer.current_model, row)
+    _, w1, b1 = first_weights(trainer.current_head, row)
     return LoopStep(
         "batch",
         trainer.epochs_done + 1,
@@ -117,7 +118,7 @@ class EpochWatch:
             _row(x[0]),
             _row(said[0]),
             _row(y[0]),
-            *first_weights(trainer.current_model, self.row),
+            *first_weights(trainer.current_head, self.row),
         )
 
     def end(self, loss: float) -> LoopStep | None:
@@ -126,7 +127,7 @@ class EpochWatch:
             return None
         batch, x, said, truth, brick, w0, b0 = self._before
         self._before = None
-        _, w1, b1 = first_weights(self.trainer.current_model, self.row)
+        _, w1, b1 = first_weights(self.trainer.current_head, self.row)
         return LoopStep(
             "epoch", self.trainer.epochs_done, batch, x, said, truth, loss, brick, _moved(w0, w1), _moved(b0, b1)
         )

@@ -83,7 +83,7 @@ def test_many_kinds_of_figure_keep_the_server_within_the_graph_budget():
     figures would: the server grows by at most the budget (plus TensorFlow's one-off caches), not by every kind."""
     budget_mb = 60
     script = f"""
-import gc, json, sys, threading
+import ctypes, gc, json, sys, threading
 sys.path.insert(0, {str(ROOT)!r})
 from minifig.cards import brick
 from minifig.datasets import load
@@ -99,6 +99,7 @@ def kind(number, bricks=6):
     return FigureSpec(tuple(head), brick("binary_crossentropy"), brick("adam"), "circle", Training(1, 32, 0.2, 42))
 
 def rss():
+    ctypes.CDLL("libc.so.6").malloc_trim(0)  # freed memory back to the system: what is held, not how the heap lies
     with open("/proc/self/status") as status:
         return int(next(line for line in status if line.startswith("VmRSS:")).split()[1]) / 1024
 
@@ -127,5 +128,6 @@ print(json.dumps({{"grown_mb": rss() - start}}))
     # 2026-12-03 (/tmp probe, budget 60 MB, 90 kinds): heads asked only level off (+44 MB); trained kinds go on
     # growing ~2 MB each past the budget (+239 MB at 90 kinds, malloc_trim'd): with 3 kinds held, 20 FuncGraphs and
     # 83 AtomicFunctions (the traced while-loop's bodies and conditions) are still alive. Not fixed yet. Kept
-    # without a bound, thirty such kinds would take ~700 MB.
+    # without a bound, thirty such kinds would take ~700 MB. Measured after `malloc_trim` since 2026-12-04: without
+    # it the same code grew 88-162 MB from run to run (how the C heap's arenas lay, not what was held); with it, 88-99.
     assert grown <= budget_mb + 90, f"30 kinds of figure grew the server by {grown:.0f} MB (budget {budget_mb} MB)"
