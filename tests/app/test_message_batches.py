@@ -20,12 +20,17 @@ OTHER_EVENTS = (
 
 
 class LoopedSession:
-    """An AppSession as far as the hand-over sees it: callbacks wait in a first-in, first-out loop until run."""
+    """An AppSession as far as the hand-over sees it: callbacks wait in a first-in, first-out loop until run; what
+    reaches the queue for the browser and Streamlit's handler of other events lands in `handled`, in order."""
 
     def __init__(self) -> None:
         self.loop: deque = deque()
         self.handled: list = []
-        self.wake_ups = 0
+        self.wake_ups = 0  # of the session's event loop
+        self.sends = 0  # wake-ups of the server's sending loop
+        self._scriptrunner = "runner"
+        self._browser_queue = self
+        self._message_enqueued_callback = self._wake_sender
 
     def _call_soon_on_event_loop(self, callback) -> None:
         self.wake_ups += 1
@@ -33,6 +38,12 @@ class LoopedSession:
 
     def _handle_scriptrunner_event_on_event_loop(self, sender, event, forward_msg=None, *rest) -> None:
         self.handled.append((event, forward_msg))
+
+    def enqueue(self, message) -> None:
+        self.handled.append((MESSAGE, message))
+
+    def _wake_sender(self) -> None:
+        self.sends += 1
 
     def run_loop(self, callbacks: int) -> None:
         for _ in range(min(callbacks, len(self.loop))):
@@ -78,13 +89,23 @@ def test_a_reruns_first_messages_come_after_its_start_even_when_the_loop_has_not
     assert session.handled == made
 
 
-def test_a_run_of_many_messages_wakes_the_loop_once():
+def test_a_run_of_many_messages_wakes_the_loop_and_the_sender_once():
     session = LoopedSession()
     for number in range(300):
         emit(session, number)
     assert session.wake_ups == 1
     session.run_loop(1)
+    assert session.sends == 1
     emit(session, 300)  # after the loop has taken the batch, a new one
     assert session.wake_ups == 2
     session.run_loop(1)
     assert [message for _, message in session.handled] == list(range(301))
+
+
+def test_a_message_from_a_runner_no_longer_the_sessions_is_dropped_as_streamlit_drops_it():
+    session = LoopedSession()
+    emit(session, 1)
+    message_batches._on_scriptrunner_event(session, "a runner shutting down", MESSAGE, forward_msg=2)
+    emit(session, 3)
+    session.run_loop(1)
+    assert [message for _, message in session.handled] == [1, 3]
