@@ -137,6 +137,15 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   wake-up each (`AppSession._on_scriptrunner_event`): 0.879 of the server CPU side by side (open 108 → 93 ms, Compile
   87 → 71 ms), but after a language switch a step by phase left the browser waiting for its run's end
   (`tests/browser/test_loop.py`, twice of twice; not understood, so not kept).
+- 2026-12-04 (a new session, 19:05-19:40 UTC), before (4a399bd, the last landed) and after the messages handed over
+  in batches (4200696: any other event closes a batch, the cause of the hang above; b64de1c: a lock per session and
+  one wake-up of the sending loop a batch) and the head without its Keras model (4d684c0), `--warm`, interleaved, 6
+  pairs (load 0.2-1.5): server CPU per learner 0.453 / 0.46 / 0.54 / 0.437 / 0.343 / 0.363 s → 0.313 / 0.363 / 0.44
+  / 0.34 / 0.333 / 0.287 s (mean 0.433 → 0.346, ×0.80), worst Train → done 5.32 / 5.84 / 6.22 / 4.77 / 3.79 / 4.15 s
+  → 4.09 / 4.43 / 5.39 / 3.59 / 3.71 / 3.47 s, peak 0.92 → 0.91 GB. Side by side (`bench/walks_ab.py`, 40 walks
+  each): open 113.5 → 77.3 ms, Compile 91.3 → 71.5 ms, Train to done 168.7 → 151.3 ms (×0.803, medians ×0.789).
+  py-spy in a room (`--gil`, 250 Hz): the event loop's work per learner 46 ms in one walk alone but 96 ms in a room
+  with the first batches (a server-wide lock and a wake-up of the sending loop per message), 65 ms after b64de1c.
 """
 
 from __future__ import annotations

@@ -102,6 +102,13 @@ before, `--repeats 2` each (2026-12-04 15:44-15:50 UTC, load 0.4-1.9): open → 
 (no change beyond the noise); Train → done ratio 0.078 / 0.097 → 0.080 / 0.067 (`model.fit` 3.8-4.9 s); slider
 median 0.046 / 0.045 → 0.056 / 0.043 s; live updates median 6.3 / 4.2 → 8.2 / 8.2 KB, largest 14.7 / 14.6 → 11.4 /
 14.6 KB.
+
+Before (4a399bd) and after a run's messages in batches and the head without its Keras model, `--repeats 2` each, 3
+runs of before and 4 of after, interleaved (2026-12-04 19:40-19:48 UTC, load 0.5-1.9), each run's two repeats: open
+→ Compile 2.23 / 1.84, 1.99 / 2.37, 2.55 / 2.77 s → 2.03 / 2.65, 2.15 / 2.02, 2.24 / 2.26, 2.56 / 2.65 s (the same
+spread: the server's first run is ~0.1 s of it); click Train → "Done" 0.31 / 0.25, 0.20 / 0.28, 0.42 / 0.37 s →
+0.34 / 0.35, 0.40 / 0.33, 0.20 / 0.39, 0.32 / 0.35 s (ratio to `model.fit` 0.08-0.11 both); slider median 0.03-0.05
+s both; live updates' largest 8.4-14.6 KB both.
 """
 
 from __future__ import annotations
