@@ -159,7 +159,7 @@ def head_layout(spec: FigureSpec, n_features: int, seed: int) -> HeadLayout:
     at every learner's first page. The values depend only on the head's bricks, its inputs and the seed, so the
     server keeps the last `LAYOUTS_KEPT` kinds' and a learner's head copies them into plain variables.
     """
-    key = (repr(spec.to_dict()["head"]), n_features, seed)
+    key = (repr(spec.to_dict()["head"]), n_features, input_shape(spec, n_features), seed)
     with _layouts_lock:
         layout = _layouts.get(key)
         if layout is not None:
