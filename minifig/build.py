@@ -117,6 +117,12 @@ def seed_keras(seed: int) -> None:
     np.random.seed(seed)
 
 
+def head_kind(spec: FigureSpec, n_features: int) -> str:
+    """What a head's structure depends on: its bricks and how many inputs it takes (heads of one kind share the
+    traced graphs, `minifig.graphs`, and their starting values differ only by the seed, `head_layout`)."""
+    return repr((spec.to_dict()["head"], n_features))
+
+
 def build_head(spec: FigureSpec, n_features: int, seed: int | None = None) -> keras.Sequential:
     """The head as a built `keras.Sequential` taking `n_features` numbers.
 
@@ -159,7 +165,7 @@ def head_layout(spec: FigureSpec, n_features: int, seed: int) -> HeadLayout:
     at every learner's first page. The values depend only on the head's bricks, its inputs and the seed, so the
     server keeps the last `LAYOUTS_KEPT` kinds' and a learner's head copies them into plain variables.
     """
-    key = (repr(spec.to_dict()["head"]), n_features, input_shape(spec, n_features), seed)
+    key = (head_kind(spec, n_features), input_shape(spec, n_features), seed)
     with _layouts_lock:
         layout = _layouts.get(key)
         if layout is not None:

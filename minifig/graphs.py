@@ -160,17 +160,20 @@ def handles(variables) -> list[tf.Variable]:
     return [v if isinstance(v, tf.Variable) else v.value for v in variables]
 
 
-def head_kind(spec: FigureSpec, n_features: int) -> str:
-    return repr((spec.to_dict()["head"], n_features))
-
-
 def answer_kind(spec: FigureSpec, n_features: int) -> str:
-    return "answer " + head_kind(spec, n_features)
+    return "answer " + build.head_kind(spec, n_features)
 
 
 def training_kind(spec: FigureSpec, data: Dataset, width: int, has_validation: bool) -> str:
     legs = {name: value for name, value in spec.legs.params.items() if name != "learning_rate"}  # a variable
-    parts = (head_kind(spec, data.n_features), spec.torso.card, spec.legs.card, legs, data.label_kind, data.one_hot)
+    parts = (
+        build.head_kind(spec, data.n_features),
+        spec.torso.card,
+        spec.legs.card,
+        legs,
+        data.label_kind,
+        data.one_hot,
+    )
     return repr(("epoch", *parts, width, has_validation))
 
 
