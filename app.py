@@ -39,6 +39,7 @@ from components.results import render_results
 from components.server import keep_sessions_apart, part_alone, warm_up_the_lesson
 from components.take_home import render_take_home
 from components.training import render_training, trains_alone
+from components.unlocked_options import read_options_unlocked
 from minifig import fit_check, spec
 from minifig.shapes import head_builds
 
@@ -47,6 +48,7 @@ keep_sessions_apart()
 send_without_delay()  # file requests answered at once (Streamlit's own socket leaves Nagle's algorithm on)
 lighten_widgets()
 hand_messages_in_batches()  # a run's messages wake the server's loop once per batch, not once per element
+read_options_unlocked()  # two options Streamlit reads for every element, read without its server-wide lock
 
 
 @shielded

@@ -20,6 +20,7 @@ server (AppTest).
 from __future__ import annotations
 
 import contextlib
+import functools
 import socket
 import threading
 
@@ -37,20 +38,24 @@ def send_without_delay() -> None:
             setattr(protocol, _PATCHED, True)
 
 
-def _http_protocols() -> list[type]:
-    """uvicorn's HTTP protocol classes that are installed (h11's always; httptools' if its parser is)."""
+@functools.cache
+def _http_protocols() -> tuple[type, ...]:
+    """uvicorn's HTTP protocol classes that are installed (h11's always; httptools' if its parser is).
+
+    Looked up once: a module that fails to import is not kept, so asking again on every page run read and compiled
+    uvicorn's httptools module anew each time (~3 % of a learner's server time where httptools is missing)."""
     protocols = []
     try:
         from uvicorn.protocols.http.h11_impl import H11Protocol
     except ImportError:  # not served by uvicorn
-        return protocols
+        return tuple(protocols)
     protocols.append(H11Protocol)
     try:
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
     except ImportError:  # httptools is optional
-        return protocols
+        return tuple(protocols)
     protocols.append(HttpToolsProtocol)
-    return protocols
+    return tuple(protocols)
 
 
 def _no_delay_from_the_second(data_received):

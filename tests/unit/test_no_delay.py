@@ -95,3 +95,29 @@ def test_a_websocket_keeps_nagles_algorithm(server):
         client.sendall(b"\x89\x80" + os.urandom(4))  # a masked ping: the websocket receives on
         assert client.recv(4096)[:1] == b"\x8a"  # its pong
         assert no_delay_of(running, client.getsockname()[1]) == 0
+
+
+def test_the_servers_protocols_are_looked_up_once_not_on_every_page_run(monkeypatch):
+    """`send_without_delay` runs at the top of every page run; a module that fails to import (uvicorn's httptools
+    one, where httptools is missing) is not kept, so asking again read and compiled it anew each time."""
+    import builtins
+
+    from components import no_delay
+
+    asked = []
+    real_import = builtins.__import__
+
+    def counting_import(name, *args, **kwargs):
+        if name.startswith("uvicorn.protocols.http"):
+            asked.append(name)
+        return real_import(name, *args, **kwargs)
+
+    no_delay._http_protocols.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", counting_import)
+    first = no_delay._http_protocols()
+    looked_up = len(asked)
+    for _ in range(3):
+        send_without_delay()
+    assert looked_up >= 1
+    assert len(asked) == looked_up
+    assert no_delay._http_protocols() == first
