@@ -19,8 +19,10 @@ optimizer and the history agree: the call in progress is all kept.
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +32,7 @@ from minifig import build
 from minifig.datasets import Dataset, split
 from minifig.fit_check import head_output
 from minifig.graphs import (
+    GRAPHS_PER_KIND,
     Graphs,
     answer_kind,
     epoch_order,
@@ -360,16 +363,31 @@ class Trainer:
         return shown
 
 
-def warm_up(spec: FigureSpec, data: Dataset) -> None:
+def warm_up(spec: FigureSpec, data: Dataset, side_by_side: int = GRAPHS_PER_KIND) -> None:
     """Trace what a figure's first answer and first training need, and keep nothing but the traced graphs (they
     belong to the figure's kind, see `minifig.graphs`): the next head or trainer of that kind finds them ready.
 
     One epoch traces what any number of epochs uses (the count is an argument of the traced loop); one question
-    traces the answer for any number of questions (`graphs._Answer`).
+    traces the answer for any number of questions (`graphs._Answer`). `side_by_side` trainers train that epoch at
+    once, each holding its own graphs until all have theirs, so the kind's pool holds that many traced graphs: the
+    first learners who press Train together (a room does) trace nothing.
     """
+    side_by_side = max(1, min(side_by_side, GRAPHS_PER_KIND))  # more would wait for a graph the pool never makes
     head = Head(spec, data.n_features)
     head.predict(data.x[:1])
-    Trainer(spec, data, head=head).train(1, spec.training.batch_size)
+    all_hold_graphs = threading.Barrier(side_by_side)
+
+    def train_one_epoch(trainer: Trainer) -> None:
+        try:
+            trainer.train(1, spec.training.batch_size, on_epoch=lambda _log: all_hold_graphs.wait(timeout=120))
+        except BaseException:
+            all_hold_graphs.abort()  # the others stop waiting for this one
+            raise
+
+    trainers = [Trainer(spec, data, head=head if n == 0 else None) for n in range(side_by_side)]
+    with ThreadPoolExecutor(side_by_side, thread_name_prefix="minifig-warm-up") as pool:
+        for trained in [pool.submit(train_one_epoch, trainer) for trainer in trainers]:
+            trained.result()
 
 
 class _Chunks:

@@ -183,3 +183,40 @@ def test_a_warmed_up_kind_is_asked_and_trained_without_tracing_again():
         head.predict(np.linspace(1, 10, rows).reshape(-1, 1))
     Trainer(spec, data, head=head).train(spec.training.epochs, spec.training.batch_size)
     assert traces() == warmed
+
+
+def test_after_the_warm_up_as_many_learners_as_the_pool_holds_train_side_by_side_without_tracing():
+    """A room presses Train at once: the warm-up traced a graph for each learner the kind's pool trains side by
+    side (`GRAPHS_PER_KIND`), so those first learners, each holding a graph at the same time, trace nothing."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+    from dataclasses import replace
+
+    from minifig import graphs
+    from minifig.engine import warm_up
+
+    lesson = seed_figure()  # a kind of its own: units no other test uses
+    spec = replace(
+        lesson, head=(*(replace(b, params={**b.params, "units": 19}) for b in lesson.head[:-1]), lesson.head[-1])
+    )
+    data = load("seed")
+    warm_up(spec, data)
+    pool = graphs.CACHE._entries[Trainer(spec, data).graph_kind].value
+    assert len(pool._all) == graphs.GRAPHS_PER_KIND
+
+    def traces() -> int:
+        return sum(
+            f.experimental_get_tracing_count() for g in pool._all for f in [*g._epochs.values(), g._copy._function]
+        )
+
+    warmed = traces()
+    side_by_side = threading.Barrier(graphs.GRAPHS_PER_KIND)  # each waits, holding its graph, until all hold one
+    trainers = [Trainer(spec, data) for _ in range(graphs.GRAPHS_PER_KIND)]
+    with ThreadPoolExecutor(len(trainers)) as room:
+        runs = [
+            room.submit(t.train, 3, spec.training.batch_size, on_epoch=lambda _log: side_by_side.wait(timeout=60))
+            for t in trainers
+        ]
+        assert all(len(run.result().logs) == 3 for run in runs)
+    assert len(pool._all) == graphs.GRAPHS_PER_KIND
+    assert traces() == warmed
