@@ -220,3 +220,22 @@ def test_after_the_warm_up_as_many_learners_as_the_pool_holds_train_side_by_side
         assert all(len(run.result().logs) == 3 for run in runs)
     assert len(pool._all) == graphs.GRAPHS_PER_KIND
     assert traces() == warmed
+
+
+@pytest.mark.parametrize(
+    "value",
+    [np.arange(12, dtype="float32").reshape(3, 4), np.float32(0.001), np.int64(0), np.int32(7), np.zeros((0, 2))],
+)
+@pytest.mark.parametrize("trainable", [True, False])
+def test_a_plain_variable_is_what_tf_variable_makes_of_the_same_value(value, trainable):
+    import tensorflow as tf
+
+    from minifig.engine import plain_variable
+
+    made, theirs = plain_variable(value, trainable), tf.Variable(value, trainable=trainable)
+    assert isinstance(made, tf.Variable)
+    assert (made.shape, made.dtype, made.trainable) == (theirs.shape, theirs.dtype, theirs.trainable)
+    np.testing.assert_array_equal(made.numpy(), theirs.numpy())
+    made.assign(made + 1)  # a variable like any other: assigned eagerly, read in a traced function
+    np.testing.assert_array_equal(tf.function(lambda v: v.read_value())(made).numpy(), np.asarray(value) + 1)
+    np.testing.assert_array_equal(theirs.numpy(), value)  # each its own
