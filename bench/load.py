@@ -146,6 +146,16 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   each): open 113.5 → 77.3 ms, Compile 91.3 → 71.5 ms, Train to done 168.7 → 151.3 ms (×0.803, medians ×0.789).
   py-spy in a room (`--gil`, 250 Hz): the event loop's work per learner 46 ms in one walk alone but 96 ms in a room
   with the first batches (a server-wide lock and a wake-up of the sending loop per message), 65 ms after b64de1c.
+- 2026-12-04 (a new session, 21:50-22:05 UTC), before (9bd40e9, the last landed) and after the per-element options
+  read without Streamlit's config lock (c2b8118; py-spy over a room, all threads, 250 Hz: 19 % of the samples sat
+  on `with _config_lock` in `config.get_option`, 30 script threads queueing at every element), the warm-up tracing
+  the lesson's whole graph pool (2cff5fe) and plain variables made in one operation (05eefb2), `--warm`,
+  interleaved before, after, ×4 (load 0.6-1.5): server CPU per learner 0.35 / 0.353 / 0.307 / 0.373 s → 0.267 /
+  0.263 / 0.277 / 0.26 s (mean 0.346 → 0.267, ×0.77; the after runs also spread less: the lock's queues were much of
+  the room's noise), by phase open 1.8-2.8 → 1.7 s, Compile 2.2-3.5 → 2.0-2.1 s, Train 4.9-5.2 → 4.2-4.4 s (the
+  second graph of the lesson's pool is traced by the warm-up now: the server's start 5.2 → 6.0-6.3 s), worst Train →
+  done 3.64 / 4.0 / 3.95 / 3.91 s → 3.33 / 3.24 / 3.5 / 3.21 s, peak 0.91 GB both. One walk alone, side by side
+  (`bench/walks_ab.py`, 30 walks), the plain variables alone: ×0.977 (Compile 66.3 → 63.3 ms).
 """
 
 from __future__ import annotations

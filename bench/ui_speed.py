@@ -109,6 +109,32 @@ runs of before and 4 of after, interleaved (2026-12-04 19:40-19:48 UTC, load 0.5
 spread: the server's first run is ~0.1 s of it); click Train → "Done" 0.31 / 0.25, 0.20 / 0.28, 0.42 / 0.37 s →
 0.34 / 0.35, 0.40 / 0.33, 0.20 / 0.39, 0.32 / 0.35 s (ratio to `model.fit` 0.08-0.11 both); slider median 0.03-0.05
 s both; live updates' largest 8.4-14.6 KB both.
+
+Before (9bd40e9) and after this session's server changes (c2b8118-05eefb2: none of them changes what the browser is
+sent), `--repeats 2`, after, before, after, before (2026-12-04 21:50 UTC, load ~1-2), before → after: open →
+Compile 2.22 / 2.21, 2.14 / 2.17 s → 2.67 / 2.46, 2.25 / 2.35 s; opening alone, 10 fresh pages a run, two runs each:
+medians 2.21 / 2.23 s → 2.23 / 2.28 s, the first page of a run 2.14 / 2.28 s → 2.44 / 2.45 s (it opens while the
+server's warm-up, now tracing the lesson's second graph as well, is still running); Train → done ratio 0.086-0.139
+→ 0.084-0.12; slider median 0.035-0.05 s → 0.04-0.076 s; live updates' largest 8.4-14.6 KB → 8.3-16.5 KB.
+
+Where the first paint goes now (Chromium, 1400×900, `requestAnimationFrame` counts of the page's elements and of
+Streamlit's skeletons): the page's ~160 element containers are all in the page ~1.2 s after `goto`, ~100 of them as
+skeletons (every widget: its script is loaded on demand, so its first drawing suspends), and they are all revealed
+in one React commit ~0.5-0.6 s later, Compile with them. Tried in a scratch copy, each against the same code, 6-12
+fresh pages each:
+- every widget's script loaded first (one of each kind of widget drawn at the top of the page) and the rest of the
+  page sent 1 s later: no skeletons at all, yet the rest still took ~0.58 s from its first element to its last
+  (drawing it: React, Emotion's styles and Streamlit's Markdown for every label) — the cost is the drawing itself,
+  not the scripts' loading;
+- the same without the pause: no change (2.24 s against 2.26 s);
+- no help tooltips on any widget: no change (2.18 / 2.22 s against 2.18 / 2.23 s);
+- the SVG pictures (figure, answer, lesson, weights map) as `st.html` instead of Markdown (no rehype-raw parse):
+  -0.07 / 0.00 s in two interleaved pairs of 12 pages, not kept;
+- leaving out whole parts: the hidden tabs' contents -0.2 s, the training column -0.14 s, the palette -0.04 s, the
+  three together -0.35 s; the head, torso and legs, figure, data tab or lesson alone: within the noise (±0.1 s).
+  The hidden tabs' parts stay in the page: the UI contract lets tests outside the repo find their keys directly.
+A blank Streamlit page with one button takes 0.98 s here; Minifig's 2.2 s is ~1 s of drawing ~290 elements on two
+cores shared with the server and the browser's own processes.
 """
 
 from __future__ import annotations
