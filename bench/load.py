@@ -146,7 +146,7 @@ Where the rest went (py-spy, GIL samples while the room trained): ~30 % TensorFl
   each): open 113.5 → 77.3 ms, Compile 91.3 → 71.5 ms, Train to done 168.7 → 151.3 ms (×0.803, medians ×0.789).
   py-spy in a room (`--gil`, 250 Hz): the event loop's work per learner 46 ms in one walk alone but 96 ms in a room
   with the first batches (a server-wide lock and a wake-up of the sending loop per message), 65 ms after b64de1c.
-- 2026-12-04 (a new session, 21:50-22:05 UTC), before (9bd40e9, the last landed) and after the per-element options
+- 2026-12-04 (a new session, ~21:40 UTC), before (9bd40e9, the last landed) and after the per-element options
   read without Streamlit's config lock (c2b8118; py-spy over a room, all threads, 250 Hz: 19 % of the samples sat
   on `with _config_lock` in `config.get_option`, 30 script threads queueing at every element), the warm-up tracing
   the lesson's whole graph pool (2cff5fe) and plain variables made in one operation (05eefb2), `--warm`,

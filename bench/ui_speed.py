@@ -111,7 +111,7 @@ spread: the server's first run is ~0.1 s of it); click Train → "Done" 0.31 / 0
 s both; live updates' largest 8.4-14.6 KB both.
 
 Before (9bd40e9) and after this session's server changes (c2b8118-05eefb2: none of them changes what the browser is
-sent), `--repeats 2`, after, before, after, before (2026-12-04 21:50 UTC, load ~1-2), before → after: open →
+sent), `--repeats 2`, after, before, after, before (2026-12-04 ~21:45 UTC, load ~1-2), before → after: open →
 Compile 2.22 / 2.21, 2.14 / 2.17 s → 2.67 / 2.46, 2.25 / 2.35 s; opening alone, 10 fresh pages a run, two runs each:
 medians 2.21 / 2.23 s → 2.23 / 2.28 s, the first page of a run 2.14 / 2.28 s → 2.44 / 2.45 s (it opens while the
 server's warm-up, now tracing the lesson's second graph as well, is still running); Train → done ratio 0.086-0.139

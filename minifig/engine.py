@@ -379,15 +379,21 @@ class Trainer:
         return shown
 
 
-def warm_up(spec: FigureSpec, data: Dataset, side_by_side: int = GRAPHS_PER_KIND) -> None:
+WARM_UP_GRAPHS_MOST = 4  # each graph traced ahead holds the GIL ~0.5-0.8 s: a big server's first pages would wait
+
+
+def warm_up(spec: FigureSpec, data: Dataset, side_by_side: int | None = None) -> None:
     """Trace what a figure's first answer and first training need, and keep nothing but the traced graphs (they
     belong to the figure's kind, see `minifig.graphs`): the next head or trainer of that kind finds them ready.
 
     One epoch traces what any number of epochs uses (the count is an argument of the traced loop); one question
     traces the answer for any number of questions (`graphs._Answer`). `side_by_side` trainers train that epoch at
     once, each holding its own graphs until all have theirs, so the kind's pool holds that many traced graphs: the
-    first learners who press Train together (a room does) trace nothing.
+    first learners who press Train together (a room does) trace nothing. By default as many as train side by side
+    (`GRAPHS_PER_KIND`, one per core), at most `WARM_UP_GRAPHS_MOST`.
     """
+    if side_by_side is None:
+        side_by_side = WARM_UP_GRAPHS_MOST
     side_by_side = max(1, min(side_by_side, GRAPHS_PER_KIND))  # more would wait for a graph the pool never makes
     head = Head(spec, data.n_features)
     head.predict(data.x[:1])

@@ -200,9 +200,10 @@ def test_after_the_warm_up_as_many_learners_as_the_pool_holds_train_side_by_side
         lesson, head=(*(replace(b, params={**b.params, "units": 19}) for b in lesson.head[:-1]), lesson.head[-1])
     )
     data = load("seed")
-    warm_up(spec, data)
+    side_by_side = min(graphs.GRAPHS_PER_KIND, 2)  # the room below: on a machine of one core, one at a time
+    warm_up(spec, data, side_by_side)
     pool = graphs.CACHE._entries[Trainer(spec, data).graph_kind].value
-    assert len(pool._all) == graphs.GRAPHS_PER_KIND
+    assert len(pool._all) == side_by_side
 
     def traces() -> int:
         return sum(
@@ -210,15 +211,15 @@ def test_after_the_warm_up_as_many_learners_as_the_pool_holds_train_side_by_side
         )
 
     warmed = traces()
-    side_by_side = threading.Barrier(graphs.GRAPHS_PER_KIND)  # each waits, holding its graph, until all hold one
-    trainers = [Trainer(spec, data) for _ in range(graphs.GRAPHS_PER_KIND)]
+    all_hold_graphs = threading.Barrier(side_by_side)  # each waits, holding its graph, until all hold one
+    trainers = [Trainer(spec, data) for _ in range(side_by_side)]
     with ThreadPoolExecutor(len(trainers)) as room:
         runs = [
-            room.submit(t.train, 3, spec.training.batch_size, on_epoch=lambda _log: side_by_side.wait(timeout=60))
+            room.submit(t.train, 3, spec.training.batch_size, on_epoch=lambda _log: all_hold_graphs.wait(timeout=60))
             for t in trainers
         ]
         assert all(len(run.result().logs) == 3 for run in runs)
-    assert len(pool._all) == graphs.GRAPHS_PER_KIND
+    assert len(pool._all) == side_by_side
     assert traces() == warmed
 
 
@@ -239,3 +240,20 @@ def test_a_plain_variable_is_what_tf_variable_makes_of_the_same_value(value, tra
     made.assign(made + 1)  # a variable like any other: assigned eagerly, read in a traced function
     np.testing.assert_array_equal(tf.function(lambda v: v.read_value())(made).numpy(), np.asarray(value) + 1)
     np.testing.assert_array_equal(theirs.numpy(), value)  # each its own
+
+
+def test_the_warm_up_traces_ahead_no_more_graphs_than_its_most(monkeypatch):
+    """A server of many cores would trace a graph a core ahead, each holding the GIL while its first pages wait."""
+    from dataclasses import replace
+
+    from minifig import engine, graphs
+
+    monkeypatch.setattr(engine, "GRAPHS_PER_KIND", 3)  # the pool would lend three at once
+    monkeypatch.setattr(engine, "WARM_UP_GRAPHS_MOST", 1)
+    lesson = seed_figure()  # a kind of its own: units no other test uses
+    spec = replace(
+        lesson, head=(*(replace(b, params={**b.params, "units": 23}) for b in lesson.head[:-1]), lesson.head[-1])
+    )
+    data = load("seed")
+    engine.warm_up(spec, data)
+    assert len(graphs.CACHE._entries[Trainer(spec, data).graph_kind].value._all) == 1
