@@ -27,8 +27,8 @@ READERS = (forward_msg_cache, element_utils)  # each reads `config.get_option` f
 def get_option(key: str) -> Any:
     """The option's value, as `streamlit.config.get_option` gives it, without waiting for its lock."""
     streamlits = config.get_option
-    if streamlits.__module__ != config.__name__:  # replaced for a while (AppTest's overrides): what it says holds
-        return streamlits(key)
+    if getattr(streamlits, "__module__", None) != config.__name__:  # replaced for a while (AppTest's overrides)
+        return streamlits(key)  # what the replacement says holds
     options = config._config_options
     option = options.get(key) if options else None
     return config.get_option(key) if option is None else option.value
