@@ -126,7 +126,8 @@ fresh pages each:
   page sent 1 s later: no skeletons at all, yet the rest still took ~0.58 s from its first element to its last
   (drawing it: React, Emotion's styles and Streamlit's Markdown for every label) — the cost is the drawing itself,
   not the scripts' loading;
-- the same without the pause: no change (2.24 s against 2.26 s);
+- the same without the pause: no gain (2 pages: 2.35 / 2.28 s against 2.09 / 2.18 s; only the kinds of widget the
+  page draws last loaded first, 6 pages, two runs: 2.24 / 2.32 s against 2.26 / 2.29 s);
 - no help tooltips on any widget: no change (2.18 / 2.22 s against 2.18 / 2.23 s);
 - the SVG pictures (figure, answer, lesson, weights map) as `st.html` instead of Markdown (no rehype-raw parse):
   -0.07 / 0.00 s in two interleaved pairs of 12 pages, not kept;
