@@ -153,36 +153,41 @@ def test_trainers_of_one_kind_share_a_graph_and_keep_their_own_weights():
     assert [log.loss for log in second.history] != [log.loss for log in first.history]  # its own seed, its own run
 
 
+def _lesson_of_its_own_kind(units: int):
+    """The lesson's figure with `units` in its hidden bricks: a kind of head no other test traces."""
+    from dataclasses import replace
+
+    lesson = seed_figure()
+    hidden = tuple(replace(b, params={**b.params, "units": units}) for b in lesson.head[:-1])
+    return replace(lesson, head=(*hidden, lesson.head[-1]))
+
+
+def _traces(spec, data) -> int:
+    """How many times the kind's answer, epochs and copies have been traced so far."""
+    from minifig import graphs
+
+    answer = graphs.CACHE._entries.get(graphs.answer_kind(spec, data.n_features))
+    pool = graphs.CACHE._entries.get(Trainer(spec, data).graph_kind)
+    epochs = [f for g in (pool.value._all if pool else []) for f in [*g._epochs.values(), g._copy._function]]
+    functions = [answer.value.function] if answer else []
+    return sum(f.experimental_get_tracing_count() for f in [*functions, *epochs])
+
+
 def test_a_warmed_up_kind_is_asked_and_trained_without_tracing_again():
     """`warm_up` (run by the server for the lesson before its first learner trains) traces the kind's answer and
     its epochs; the next head and trainer of that kind, trained for many epochs, trace nothing."""
-    from dataclasses import replace
-
-    from minifig import graphs
     from minifig.engine import Head, warm_up
 
-    lesson = seed_figure()  # a head of its own kind (no other test traces it): units the lesson does not use
-    spec = replace(lesson, head=tuple(replace(b, params={**b.params, "units": 17}) for b in lesson.head[:-1]))
-    spec = replace(spec, head=(*spec.head, lesson.head[-1]))
-    data = load("seed")
-
-    def traces() -> int:
-        """How many times the kind's answer, epochs and copies have been traced so far."""
-        answer = graphs.CACHE._entries.get(graphs.answer_kind(spec, data.n_features))
-        pool = graphs.CACHE._entries.get(Trainer(spec, data).graph_kind)
-        epochs = [f for g in (pool.value._all if pool else []) for f in [*g._epochs.values(), g._copy._function]]
-        functions = [answer.value.function] if answer else []
-        return sum(f.experimental_get_tracing_count() for f in [*functions, *epochs])
-
-    assert traces() == 0
+    spec, data = _lesson_of_its_own_kind(17), load("seed")
+    assert _traces(spec, data) == 0
     warm_up(spec, data)
-    warmed = traces()
+    warmed = _traces(spec, data)
     assert warmed >= 3  # the answer, the epochs and the copy of a trainer's variables
     head = Head(spec, data.n_features)
     for rows in (1, 7, 274):  # the page asks about many questions at once, and about one
         head.predict(np.linspace(1, 10, rows).reshape(-1, 1))
     Trainer(spec, data, head=head).train(spec.training.epochs, spec.training.batch_size)
-    assert traces() == warmed
+    assert _traces(spec, data) == warmed
 
 
 def test_after_the_warm_up_as_many_learners_as_the_pool_holds_train_side_by_side_without_tracing():
@@ -190,27 +195,17 @@ def test_after_the_warm_up_as_many_learners_as_the_pool_holds_train_side_by_side
     side (`GRAPHS_PER_KIND`), so those first learners, each holding a graph at the same time, trace nothing."""
     import threading
     from concurrent.futures import ThreadPoolExecutor
-    from dataclasses import replace
 
     from minifig import graphs
     from minifig.engine import warm_up
 
-    lesson = seed_figure()  # a kind of its own: units no other test uses
-    spec = replace(
-        lesson, head=(*(replace(b, params={**b.params, "units": 19}) for b in lesson.head[:-1]), lesson.head[-1])
-    )
-    data = load("seed")
+    spec, data = _lesson_of_its_own_kind(19), load("seed")
     side_by_side = min(graphs.GRAPHS_PER_KIND, 2)  # the room below: on a machine of one core, one at a time
     warm_up(spec, data, side_by_side)
     pool = graphs.CACHE._entries[Trainer(spec, data).graph_kind].value
     assert len(pool._all) == side_by_side
 
-    def traces() -> int:
-        return sum(
-            f.experimental_get_tracing_count() for g in pool._all for f in [*g._epochs.values(), g._copy._function]
-        )
-
-    warmed = traces()
+    warmed = _traces(spec, data)
     all_hold_graphs = threading.Barrier(side_by_side)  # each waits, holding its graph, until all hold one
     trainers = [Trainer(spec, data) for _ in range(side_by_side)]
     with ThreadPoolExecutor(len(trainers)) as room:
@@ -220,7 +215,7 @@ def test_after_the_warm_up_as_many_learners_as_the_pool_holds_train_side_by_side
         ]
         assert all(len(run.result().logs) == 3 for run in runs)
     assert len(pool._all) == side_by_side
-    assert traces() == warmed
+    assert _traces(spec, data) == warmed
 
 
 @pytest.mark.parametrize(
@@ -244,16 +239,10 @@ def test_a_plain_variable_is_what_tf_variable_makes_of_the_same_value(value, tra
 
 def test_the_warm_up_traces_ahead_no_more_graphs_than_its_most(monkeypatch):
     """A server of many cores would trace a graph a core ahead, each holding the GIL while its first pages wait."""
-    from dataclasses import replace
-
     from minifig import engine, graphs
 
     monkeypatch.setattr(engine, "GRAPHS_PER_KIND", 3)  # the pool would lend three at once
     monkeypatch.setattr(engine, "WARM_UP_GRAPHS_MOST", 1)
-    lesson = seed_figure()  # a kind of its own: units no other test uses
-    spec = replace(
-        lesson, head=(*(replace(b, params={**b.params, "units": 23}) for b in lesson.head[:-1]), lesson.head[-1])
-    )
-    data = load("seed")
+    spec, data = _lesson_of_its_own_kind(23), load("seed")
     engine.warm_up(spec, data)
     assert len(graphs.CACHE._entries[Trainer(spec, data).graph_kind].value._all) == 1
