@@ -31,7 +31,7 @@ def get_option(key: str) -> Any:
         return streamlits(key)  # what the replacement says holds
     options = config._config_options
     option = options.get(key) if options else None
-    return config.get_option(key) if option is None else option.value
+    return streamlits(key) if option is None else option.value  # not parsed yet, or unknown: Streamlit's own read
 
 
 class UnlockedConfig(ModuleType):
