@@ -34,6 +34,7 @@ from components.palette import render_palette
 from components.parts import render_legs, render_torso
 from components.plane import map_of
 from components.predict import answering_head, render_prediction
+from components.preload import preload_first_paint_scripts
 from components.problems import render_problems
 from components.results import render_results
 from components.server import keep_sessions_apart, part_alone, warm_up_the_lesson
@@ -49,6 +50,7 @@ send_without_delay()  # file requests answered at once (Streamlit's own socket l
 lighten_widgets()
 hand_messages_in_batches()  # a run's messages wake the server's loop once per batch, not once per element
 read_options_unlocked()  # two options Streamlit reads for every element, read without its server-wide lock
+preload_first_paint_scripts()  # the page's head names the scripts its first paint draws with: fetched with it
 
 
 @shielded
