@@ -35,6 +35,7 @@ from components.parts import render_legs, render_torso
 from components.plane import map_of
 from components.predict import answering_head, render_prediction
 from components.preload import preload_first_paint_scripts
+from components.primer import primed_widget_scripts
 from components.problems import render_problems
 from components.results import render_results
 from components.server import keep_sessions_apart, part_alone, warm_up_the_lesson
@@ -176,5 +177,6 @@ def render_tabs(tabs, figure, choice, answers: bool, fits: bool, compares: bool)
     return None
 
 
-page()
+with primed_widget_scripts():  # a first run primes the browser with one hidden widget of each kind: the page's draw
+    page()  # at once, instead of as placeholders revealed together
 warm_up_the_lesson()  # once per server, in the background, when a first page is on screen

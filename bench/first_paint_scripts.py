@@ -23,11 +23,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from components.preload import INDEX, LIST  # noqa: E402
+from minifig.locale_files import read_folder  # noqa: E402
 from tests.browser.conftest import launch_chromium, open_app, running_app, wait_idle  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = [("English", {"width": 1400, "height": 900}), ("한국어", {"width": 1400, "height": 900})]
-PAGES += [("English", {"width": 390, "height": 844})]
+DESKTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
+PAGES = [("en", DESKTOP), ("ko", DESKTOP), ("en", PHONE)]
+LANGUAGES = read_folder()
 FETCHED = """performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/static/js/'))"""
 
 
@@ -44,8 +46,8 @@ def fetched_by_first_paints(url: str) -> list[str]:
         open_app(browser, url).context.close()  # the server's first session imports TensorFlow
         for language, viewport in PAGES:
             page = open_app(browser, url, viewport=viewport)
-            if language != "English":
-                page.locator(".st-key-lang label").filter(has_text=language).click()
+            if language != "en":
+                page.locator(".st-key-lang label").filter(has_text=LANGUAGES[language].name).click()
                 wait_idle(page)
             for name in (address.rsplit("/", 1)[-1] for address in page.evaluate(FETCHED)):
                 if name not in seen:

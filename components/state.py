@@ -81,6 +81,7 @@ DEFAULTS = {
     "presenter": False,  # the lesson's presenter view (large type, one section at a time)
     "lesson_ask_from": None,  # the question asked when the lesson's last step began
     "lesson_quoted": None,  # the question the lesson last quoted the answer to
+    "primed": False,  # the browser's page has been primed with one widget of each kind (components.primer)
 }
 
 

@@ -1,5 +1,6 @@
 """Issue 15's first paint in a real browser: every script a fresh page draws with is named in the page's head
-(components/preload.py), so the browser fetches it with the page and not when the page's first run arrives."""
+(components/preload.py), so the browser fetches it with the page and not when the page's first run arrives; and one
+hidden widget of each kind comes before the page's own (components/primer.py), never shown, gone after the run."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import open_app
+from components.primer import KEY, KINDS
+from tests.browser.conftest import RUN_COUNTER, open_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -36,3 +38,37 @@ def test_a_first_paint_fetches_only_scripts_its_page_names(browser, app_url, vie
         f"the first paint fetched scripts its page does not name: {sorted(fetched - named)}; "
         "run `.venv/bin/python bench/first_paint_scripts.py --write`"
     )
+
+
+# Watches the page as it is drawn: when the primers and the page's first widget (the language choice) arrive, and
+# whether a primer ever takes room on the screen.
+WATCH = f"""
+window.__primer = {{primed: null, page: null, shown: 0}};
+new MutationObserver(() => {{
+  const w = window.__primer, now = performance.now();
+  const primers = document.querySelectorAll('.st-key-{KEY} .stElementContainer');
+  if (primers.length && w.primed === null) w.primed = now;
+  for (const p of primers) w.shown += p.getClientRects().length;
+  if (w.page === null && document.querySelector('.st-key-lang')) w.page = now;
+}}).observe(document, {{childList: true, subtree: true}});
+"""
+
+
+def test_the_primers_come_before_the_page_unseen_and_are_gone_after_its_first_run(browser, app_url):
+    context = browser.new_context(viewport=PAGES[0])
+    context.add_init_script(RUN_COUNTER)
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    try:
+        page.goto(app_url)
+        wait_idle(page)
+        seen = page.evaluate("window.__primer")
+        left = page.locator(f".st-key-{KEY} .stElementContainer").count()
+        compile_shown = page.locator(".st-key-compile button").first.is_visible()
+    finally:
+        context.close()
+    assert seen["primed"] is not None and seen["page"] is not None and compile_shown
+    assert seen["primed"] < seen["page"]  # the browser had the primers first
+    assert seen["shown"] == 0  # in Streamlit's hidden container: never on screen
+    assert left == 0  # emptied at the end of the first run
+    assert len(KINDS) > 10
