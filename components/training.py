@@ -181,7 +181,7 @@ def _run(trainer, panel: Panel, run: dict, epochs: int, step: bool = False) -> N
         result = _train_watched(trainer, epochs, batch_size, pace, turn_to_train, should_stop)
     else:
         result = turn_to_train(epochs)
-    if result is None or result.stopped:
+    if result is None or result.interrupted:  # a loss gone NaN or the clock ended it: said below, not "stopped"
         if click_waiting(panel.part):  # Stop, or another click here: still "running", as if the click had interrupted
             return  # this run; the run it asked for sees that, and says it stopped (`_note_interrupted_run`)
         run["state"] = "stopped"  # the gate's line was left for this learner's newer request (another tab of theirs)
@@ -203,7 +203,7 @@ def _train_watched(trainer, epochs: int, batch_size: int, pace: int, turn_to_tra
     for _ in range(epochs):
         watch.begin()
         epoch = turn_to_train(1)
-        if epoch is None or epoch.stopped:
+        if epoch is None or epoch.interrupted:
             return None
         show_step(trainer, watch.end(trainer.history[-1].loss))
         result.logs += epoch.logs

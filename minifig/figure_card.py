@@ -197,7 +197,7 @@ def _curve(pen: ImageDraw.ImageDraw, history: list, lang: str, place: tuple[int,
     if history[-1].val_loss is not None:
         series.append([log.val_loss for log in history])
     values = [v for line in series for v in line if math.isfinite(v)]  # a run that diverged has inf/nan at its end
-    low, high = min(0.0, *values), max(values, default=1.0) or 1.0
+    low, high = min([0.0, *values]), max(values, default=1.0) or 1.0  # a first epoch's loss may be nan already
     small = _font(18)
 
     def point(i: int, value: float) -> tuple[float, float]:

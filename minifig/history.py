@@ -25,7 +25,12 @@ class TrainResult:
     """What a call to `Trainer.train` did: the epochs it ran and why it ended."""
 
     logs: list[EpochLog] = field(default_factory=list)
-    stopped: bool = False  # ended early by `should_stop` or by `on_epoch` raising
+    stopped: bool = False  # ended before the epochs asked for: a stop, a loss that is not a number, or the clock
     diverged: bool = False  # the loss became NaN or infinite
     timed_out: bool = False  # ended by the wall-clock cap
     seconds: float = 0.0
+
+    @property
+    def interrupted(self) -> bool:
+        """Ended early by a stop (`should_stop`, or `on_epoch` raising): not by its loss or by the clock."""
+        return self.stopped and not (self.diverged or self.timed_out)

@@ -59,6 +59,7 @@ class Walk:
     wrong: list[str] = field(default_factory=list)
     fitted: bool = False
     trained: bool = False
+    diverged: bool = False  # its training ended early, its loss no number, and the page said so
     seconds: dict[str, float] = field(default_factory=dict)  # per step
     runs: int = 0  # page runs asked for (each may rerun itself, e.g. after Compile)
 
@@ -137,7 +138,8 @@ def walk_page(walk: Walk, downloads: Downloads, second_lr: float) -> Walk:
     walk.step(app, "train")
     trainer = app.session_state.trainer
     walk.trained = trainer is not None and trainer.epochs_done == WALK_EPOCHS
-    if not walk.trained:
+    walk.diverged = not walk.trained and said_diverged(app, trainer)
+    if not walk.trained and not walk.diverged:
         walk.wrong.append(f"training ran {trainer.epochs_done if trainer else None} epochs, not {WALK_EPOCHS}")
     ask(app)
     look_inside(app)
@@ -146,6 +148,14 @@ def walk_page(walk: Walk, downloads: Downloads, second_lr: float) -> Walk:
     take_home(walk, downloads)
     compare(walk, app, second_lr)
     return walk
+
+
+def said_diverged(app: AppTest, trainer) -> bool:
+    """The run stopped early because its loss became nan (a large learning rate), and the page says so."""
+    if trainer is None or (app.session_state.run or {}).get("state") != "diverged":
+        return False
+    line = t("ui.status_diverged", "en", epoch=trainer.epochs_done, target=WALK_EPOCHS)
+    return any(line in element.value for element in app.get("markdown"))
 
 
 def ask(app: AppTest) -> None:

@@ -52,7 +52,7 @@ def test_stop_ends_training_after_the_call_in_progress_and_going_on_is_as_if_it_
     assert len(first.train(50, 10, should_stop=lambda: True).logs) == 1  # the first call is one epoch
     trainer = Trainer(seed_figure(), load("seed"))
     result = trainer.train(50, 10, should_stop=lambda: trainer.epochs_done >= 3)
-    assert result.stopped and 3 <= len(result.logs) < 50 and trainer.history == result.logs
+    assert result.stopped and result.interrupted and 3 <= len(result.logs) < 50 and trainer.history == result.logs
     assert np.isfinite(trainer.predict([[3.0]])).all()
     trainer.train(50 - trainer.epochs_done, 10)
     straight = Trainer(seed_figure(), load("seed"))
@@ -116,7 +116,7 @@ def test_engine_matches_plain_keras_loss_on_one_full_batch():
 def test_wall_clock_cap_ends_a_long_run_with_a_usable_model():
     trainer = Trainer(seed_figure(), load("seed"))
     result = trainer.train(5000, 1, max_seconds=0.3)
-    assert result.timed_out and result.stopped
+    assert result.timed_out and result.stopped and not result.interrupted  # the page says it paused, not stopped
     assert 0 < len(result.logs) < 5000
     assert np.isfinite(trainer.predict([[3.0]])).all()
 
@@ -129,7 +129,7 @@ def test_nan_loss_ends_training_and_says_it_diverged():
     data = load("seed")
     data = type(data)(data.id, data.title_key, data.x * 1e6, data.y, data.label_kind, data.n_classes)
     result = Trainer(spec, data).train(200, 10)
-    assert result.diverged and result.stopped
+    assert result.diverged and result.stopped and not result.interrupted  # the page says why, not "stopped"
     assert not np.isfinite(result.logs[-1].loss)
 
 

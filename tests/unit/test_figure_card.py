@@ -77,6 +77,11 @@ def test_korean_text_uses_a_cjk_font_when_one_is_installed():
     assert font.getlength("몸통") > 20  # Hangul glyphs, not empty boxes of zero width
 
 
+def test_a_run_whose_first_loss_is_no_number_makes_a_card_with_an_empty_curve():
+    at_once = [SimpleNamespace(loss=float("nan"), metric=0.1, val_loss=None, val_metric=None)]
+    assert card(history=at_once).size == (WIDTH, HEIGHT)
+
+
 def test_a_diverged_run_and_a_long_question_still_make_a_card():
     diverged = [
         SimpleNamespace(loss=v, metric=0.5, val_loss=v, val_metric=0.5) for v in (0.7, 3.0, float("inf"), float("nan"))
