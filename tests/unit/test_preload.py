@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit import file_util
@@ -38,7 +39,8 @@ def answer(path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    with ThreadPoolExecutor(1) as own_loop:  # a loop of its own: Playwright's may be running in this thread
+        own_loop.submit(asyncio.run, app(scope, receive, send)).result()
     start = next(message for message in sent if message["type"] == "http.response.start")
     headers = {name.decode().lower(): value.decode() for name, value in start["headers"]}
     body = b"".join(message.get("body", b"") for message in sent if message["type"] == "http.response.body")
