@@ -136,6 +136,15 @@ fresh pages each:
   The hidden tabs' parts stay in the page: the UI contract lets tests outside the repo find their keys directly.
 A blank Streamlit page with one button takes 0.98 s here; Minifig's 2.2 s is ~1 s of drawing ~290 elements on two
 cores shared with the server and the browser's own processes.
+That reading was wrong (2026-12-05): the widgets waited for their scripts, loaded by React when the first widget of
+each kind is drawn, in waves (~1.1-1.85 s after `goto`), and the skeletons were revealed ~0.5 s after the last one
+appeared. With the scripts named in the page's head (components/preload.py) and one hidden widget of each kind sent
+0.15 s before the page (components/primer.py), no page widget is ever a skeleton. Fresh pages, 1400×900, servers side
+by side and pages interleaved (10 each): open → Compile median 2.04 s (be40ded), 2.02 s (preloads), 1.80 s (both).
+This bench, before (be40ded) and after (117645a), after, before, before, after, `--repeats 3` each (2026-12-05
+01:36-01:40 UTC): open → Compile 2.25 / 2.22 / 2.06 and 2.07 / 2.20 / 2.28 s (medians 2.22 / 2.20) → 1.95 / 1.60 /
+1.79 and 1.82 / 1.74 / 1.91 s (medians 1.79 / 1.82); Train → done ratio 0.054-0.115 → 0.063-0.104; slider median
+0.037-0.066 → 0.030-0.063 s; live updates' largest 8.4-16.5 KB → 8.4-14.7 KB.
 """
 
 from __future__ import annotations
