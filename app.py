@@ -177,6 +177,6 @@ def render_tabs(tabs, figure, choice, answers: bool, fits: bool, compares: bool)
     return None
 
 
-with primed_widget_scripts():  # a first run primes the browser with one hidden widget of each kind: the page's draw
-    page()  # at once, instead of as placeholders revealed together
+with primed_widget_scripts():  # a first run sends one hidden widget of each kind first: the page's widgets then
+    page()  # draw as they arrive, not as placeholders revealed together
 warm_up_the_lesson()  # once per server, in the background, when a first page is on screen

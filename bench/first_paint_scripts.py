@@ -5,7 +5,8 @@ list `components/preload.py` names in the page's head (`assets/first_paint_scrip
 
 The app runs from a copy of this checkout whose list is empty, so what the page fetches is what its widgets ask for,
 not what the list already names. Fresh pages in English and Korean, at 1400×900 and 390×844, each until it is idle.
-Prints one JSON line: the scripts in the order the pages first asked for them, and how many; `--write` writes them
+Prints one JSON line: the scripts in the order the pages first asked for them (scripts asked for at once may swap
+places between runs), and how many; `--write` writes them
 to the list. Run it when `tests/browser/test_first_paint.py` says the first paint fetches a script its page does not
 name, or after upgrading Streamlit.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import sys
 import tempfile
@@ -22,19 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from components.preload import INDEX, LIST  # noqa: E402
+from components.preload import INDEX, LIST, named_scripts  # noqa: E402
 from minifig.locale_files import read_folder  # noqa: E402
-from tests.browser.conftest import launch_chromium, open_app, running_app, wait_idle  # noqa: E402
+from tests.browser.conftest import FETCHED_SCRIPTS, launch_chromium, open_app, running_app, wait_idle  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
 PAGES = [("en", DESKTOP), ("ko", DESKTOP), ("en", PHONE)]
 LANGUAGES = read_folder()
-FETCHED = """performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/static/js/'))"""
-
-
-def named_by_streamlit() -> set[str]:
-    return set(re.findall(r"\./static/js/([^\"']+\.js)", INDEX.read_text(encoding="utf-8")))
 
 
 def fetched_by_first_paints(url: str) -> list[str]:
@@ -49,7 +44,7 @@ def fetched_by_first_paints(url: str) -> list[str]:
             if language != "en":
                 page.locator(".st-key-lang label").filter(has_text=LANGUAGES[language].name).click()
                 wait_idle(page)
-            for name in (address.rsplit("/", 1)[-1] for address in page.evaluate(FETCHED)):
+            for name in (address.rsplit("/", 1)[-1] for address in page.evaluate(FETCHED_SCRIPTS)):
                 if name not in seen:
                     seen.append(name)
             page.context.close()
@@ -66,7 +61,7 @@ def main() -> None:
         shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "artifacts", "__pycache__"))
         (copy / LIST.relative_to(ROOT)).write_text("", encoding="utf-8")
         with running_app(Path(folder) / "server.log", root=copy) as url:
-            own = named_by_streamlit()
+            own = named_scripts(INDEX.read_text(encoding="utf-8"))
             scripts = [name for name in fetched_by_first_paints(url) if name not in own]
     if write:
         LIST.write_text("".join(f"{name}\n" for name in scripts), encoding="utf-8")

@@ -2,7 +2,7 @@
 
 Streamlit 1.67 loads a widget's script when the first element of its kind is drawn (React.lazy), and that script's
 own imports only once it has arrived. On a first visit Minifig's first paint asked for ~65 such scripts, the first
-when the page's first run reached the browser (~1 s after opening it), the last ~0.5 s later, and the widgets waited
+when the page's first run reached the browser (~1.1 s after opening it), the last ~0.7 s later, and the widgets waited
 as skeletons meanwhile. `preload_first_paint_scripts` makes the page Streamlit answers for the app's address (its
 `index.html`) name them in its head as `<link rel="modulepreload">`, as it names its own bundle's: the browser fetches
 and compiles them while Streamlit starts, and runs none of them before a widget asks for it. Measured in Chromium,
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from starlette.responses import FileResponse, Response
@@ -48,6 +49,9 @@ async def get_response(self: StaticFiles, path: str, scope) -> Response:
 
 
 def _is_streamlits_page(path: str | os.PathLike) -> bool:
+    """Streamlit's `index.html` (its name first: the page's ~125 scripts are not looked up on disk again)."""
+    if os.path.basename(path) != INDEX.name:
+        return False
     try:
         return os.path.samefile(path, INDEX)
     except OSError:
@@ -60,6 +64,11 @@ def page_with_preloads() -> bytes:
     (where Streamlit's own are; `crossorigin` as theirs, so a widget's import uses the fetched file)."""
     links = "".join(f'<link rel="modulepreload" crossorigin="" href="./static/js/{name}">' for name in scripts())
     return INDEX.read_text(encoding="utf-8").replace("</head>", f"{links}</head>", 1).encode("utf-8")
+
+
+def named_scripts(page: str) -> set[str]:
+    """The scripts a page of Streamlit's names (its own bundle's, and the preloads once added)."""
+    return set(re.findall(r"\./static/js/([^\"']+\.js)", page))
 
 
 def scripts() -> list[str]:

@@ -41,8 +41,8 @@ PRIMED = "primed"  # its key in the session state (components.state declares it)
 WAIT_SECONDS = 0.15  # for the browser to draw the primers and run their scripts before the page's own arrive
 
 # One element of each kind a first page draws with a script Streamlit loads when first needed (a select slider is
-# drawn by the slider's script, a toggle by the checkbox's). An HTML Markdown loads the
-# Markdown's HTML reader: without it, each such Markdown shows a skeleton until the reader has come.
+# drawn by the slider's script, a toggle by the checkbox's). An HTML Markdown loads the Markdown's HTML reader:
+# without it, each such Markdown shows a skeleton until the reader has come.
 KINDS: dict[str, Callable[[str], object]] = {
     "button": lambda key: st.button("·", key=key),
     "checkbox": lambda key: st.checkbox("·", key=key),

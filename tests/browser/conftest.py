@@ -40,6 +40,8 @@ RUN_MS = 60_000  # one script run after an action
 TRAIN_MS = 150_000  # a whole training run (the page caps one run at two minutes)
 RERUN_GRACE_MS = 1_500  # how long an action may take to start a script run at all
 SKELETON = "[data-testid='stSkeleton']"
+# The Streamlit scripts (`/static/js/…`) the page has fetched so far, by address (components/preload.py)
+FETCHED_SCRIPTS = "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/static/js/'))"
 PAINT_MS = 15_000  # how long the browser may take to draw a long page after a run
 SETTLE_MS = 300  # the page must stay idle this long: a run may end in st.rerun(), which starts another
 

@@ -4,23 +4,22 @@ hidden widget of each kind comes before the page's own (components/primer.py), n
 
 from __future__ import annotations
 
-import re
 import urllib.request
 
 import pytest
 
+from components.preload import named_scripts
 from components.primer import KEY, KINDS
-from tests.browser.conftest import RUN_COUNTER, open_app, wait_idle
+from tests.browser.conftest import FETCHED_SCRIPTS, RUN_COUNTER, open_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
-FETCHED = "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/static/js/'))"
 PAGES = ({"width": 1400, "height": 900}, {"width": 390, "height": 844})
 
 
 def named_by_the_page(url: str) -> set[str]:
     with urllib.request.urlopen(url, timeout=30) as answer:
-        return set(re.findall(r"\./static/js/([^\"']+\.js)", answer.read().decode("utf-8")))
+        return named_scripts(answer.read().decode("utf-8"))
 
 
 @pytest.mark.parametrize("viewport", PAGES, ids=("desktop", "phone"))
@@ -28,7 +27,7 @@ def test_a_first_paint_fetches_only_scripts_its_page_names(browser, app_url, vie
     open_app(browser, app_url).context.close()  # the server's page is preloading from its first run on
     page = open_app(browser, app_url, viewport=viewport)
     try:
-        fetched = {address.rsplit("/", 1)[-1] for address in page.evaluate(FETCHED)}
+        fetched = {address.rsplit("/", 1)[-1] for address in page.evaluate(FETCHED_SCRIPTS)}
         compile_shown = page.locator(".st-key-compile button").first.is_visible()
     finally:
         page.context.close()
